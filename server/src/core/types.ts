@@ -1,0 +1,54 @@
+/**
+ * Plain value types shared by every analysis. Nothing here knows LSP or VS Code:
+ * positions are 0-based lines and UTF-16 columns (the same convention LSP uses, so the
+ * server's edge converts without arithmetic), and severities are our own words.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A text replacement in the analysed document. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** One way to repair a finding. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a user most likely wants (shown first, applied by "auto fix"). */
+  isPreferred?: boolean;
+  /** True when this fix can be applied together with other safe fixes without review. */
+  safe: boolean;
+}
+
+/** One finding of a rule: what is wrong, where, and how to repair it. */
+export interface Finding {
+  /** Rule id, e.g. `slurm/unknown-option`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Ways to repair it (may be empty). Chosen by code, never by message text. */
+  fixes: Fix[];
+  /** Extra machine-readable facts a front end may show or pass back (e.g. a suggested name). */
+  data?: Record<string, unknown>;
+}
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return range(line, start, line, end);
+}

@@ -1,0 +1,55 @@
+import type { SlurmVersion } from '../versions';
+import type { ValueKind } from '../values/kinds';
+
+/** How getopt_long treats an option's argument (sbatch's option table, `has_arg`). */
+export type ArgKind = 'none' | 'required' | 'optional';
+
+export type OptionCategory =
+  | 'resources' // CPUs, memory, GPUs, nodes, tasks
+  | 'time' // limits, begin, deadline, signals
+  | 'io' // stdin/stdout/stderr, working directory
+  | 'scheduling' // partition, qos, dependency, arrays, priority
+  | 'placement' // distribution, binding, topology, constraints
+  | 'notification' // mail
+  | 'environment' // export, get-user-env, propagate
+  | 'accounting' // account, wckey, comment, profile
+  | 'container'
+  | 'behaviour'; // flags about how sbatch itself behaves (parsable, wait, test-only, ...)
+
+/**
+ * One `sbatch` long option. This table is the single source every feature reads:
+ * the reader (getopt matching), validation, hover, completion, snippets' checks and docs.
+ */
+export interface OptionSpec {
+  /** Long name without the leading dashes, e.g. `time`. */
+  name: string;
+  /** Short letter, e.g. `t`, when sbatch has one. */
+  short?: string;
+  /** Argument kind in the newest series; see `argChanges` for older ones. */
+  arg: ArgKind;
+  /** Earlier argument kinds: from `since` on (until the next change) the option took `arg`. */
+  argChanges?: { since: SlurmVersion; arg: ArgKind }[];
+  /** Grammar of the value; `flag` for options that take none. */
+  value: ValueKind;
+  /** Placeholder for the value in completion and docs, e.g. `[days-]hours:minutes:seconds`. */
+  valueHint?: string;
+  /** Values offered by completion (for enums and keyword lists). */
+  enumValues?: string[];
+  /** Input environment variables sbatch reads for this option. */
+  env?: string[];
+  /** First series that has it (omitted: 22.05 or earlier). */
+  since?: SlurmVersion;
+  /** Last series that has it (omitted: still present in master). */
+  until?: SlurmVersion;
+  /** False for options in sbatch's getopt table that the man page does not document. */
+  documented: boolean;
+  category: OptionCategory;
+  /** One line in our own words. */
+  summary: string;
+  /** A paragraph or two in our own words: what it does, defaults, interactions, pitfalls. */
+  description: string;
+  /** A directive showing typical use, e.g. `#SBATCH --time=1-12:00:00`. */
+  example: string;
+  /** Notes on how a site can change the meaning (partitions, GRES names, limits). */
+  siteDependent?: string;
+}
