@@ -1,0 +1,44 @@
+// Completion after `#SBATCH --` offers option names, and after `--mail-type=` the option's values.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { lineNumberOf, openWorkspaceFile, waitFor } from './helpers';
+
+interface CompletionCase {
+  /** The directive line (trimmed); completion is asked for at its end. */
+  line: string;
+  mustInclude: string[];
+}
+
+const completionCases: CompletionCase[] = [
+  { line: '#SBATCH --', mustInclude: ['--time', '--mem'] },
+  { line: '#SBATCH --mail-type=', mustInclude: ['END'] },
+];
+
+/** Returns the label text of a completion item (labels may be strings or `{ label, detail }`). */
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+suite('completion', () => {
+  let document: vscode.TextDocument;
+  suiteSetup(async () => {
+    document = await openWorkspaceFile('completion.sbatch');
+  });
+
+  for (const completionCase of completionCases) {
+    test(`completion at the end of "${completionCase.line}"`, async () => {
+      const position = document.lineAt(lineNumberOf(document, completionCase.line)).range.end;
+      let lastLabels: string[] = [];
+      const labels = await waitFor(
+        'completions from the language server',
+        async () => {
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+          lastLabels = (list?.items ?? []).map(labelOf);
+          return completionCase.mustInclude.every((label) => lastLabels.includes(label)) ? lastLabels : undefined;
+        },
+        () => `${lastLabels.length} items: ${lastLabels.slice(0, 30).join(', ')}`,
+      );
+      for (const label of completionCase.mustInclude) assert.ok(labels.includes(label), `no completion "${label}"`);
+    });
+  }
+});
