@@ -41,6 +41,8 @@ export interface OptionSpec {
   since?: SlurmVersion;
   /** Last series that has it (omitted: still present in master). */
   until?: SlurmVersion;
+  /** Series between `since` and `until` that lack it (e.g. `export-file` is absent from 23.11). */
+  missingIn?: SlurmVersion[];
   /** False for options in sbatch's getopt table that the man page does not document. */
   documented: boolean;
   category: OptionCategory;
