@@ -30,6 +30,11 @@ export interface Fix {
   isPreferred?: boolean;
   /** True when this fix can be applied together with other safe fixes without review. */
   safe: boolean;
+  /**
+   * A change text edits cannot express, which each front end carries out its own way
+   * (`set-eol-lf`: an editor switches the document to LF line endings; the CLI rewrites the file).
+   */
+  editorAction?: 'set-eol-lf';
 }
 
 /** One finding of a rule: what is wrong, where, and how to repair it. */

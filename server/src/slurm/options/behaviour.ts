@@ -11,6 +11,7 @@ const IGNORED_IN_SCRIPT = 'In an #SBATCH line it is silently ignored: sbatch onl
 export const BEHAVIOUR_OPTIONS: OptionSpec[] = [
   {
     name: 'help',
+    commandLineOnly: true,
     short: 'h',
     arg: 'none',
     value: 'flag',
@@ -22,6 +23,7 @@ export const BEHAVIOUR_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'usage',
+    commandLineOnly: true,
     arg: 'none',
     value: 'flag',
     documented: true,
@@ -32,6 +34,7 @@ export const BEHAVIOUR_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'version',
+    commandLineOnly: true,
     short: 'V',
     arg: 'none',
     value: 'flag',
@@ -45,6 +48,7 @@ export const BEHAVIOUR_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'verbose',
+    commandLineOnly: true,
     short: 'v',
     arg: 'none',
     value: 'flag',
@@ -60,6 +64,7 @@ export const BEHAVIOUR_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'quiet',
+    commandLineOnly: true,
     short: 'Q',
     arg: 'none',
     value: 'flag',
@@ -113,6 +118,7 @@ export const BEHAVIOUR_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'wrap',
+    commandLineOnly: true,
     arg: 'required',
     value: 'command',
     valueHint: '"command string"',

@@ -27,7 +27,11 @@ export interface OptionSpec {
   short?: string;
   /** Argument kind in the newest series; see `argChanges` for older ones. */
   arg: ArgKind;
-  /** Earlier argument kinds: from `since` on (until the next change) the option took `arg`. */
+  /**
+   * Full history when the kind changed between series, oldest first: from `since` on (until the
+   * next entry) the option took `arg`. The last entry's `arg` equals the newest `arg` above.
+   * Example (get-user-env): [{ since: '22.05', arg: 'optional' }, { since: '25.05', arg: 'none' }].
+   */
   argChanges?: { since: SlurmVersion; arg: ArgKind }[];
   /** Grammar of the value; `flag` for options that take none. */
   value: ValueKind;
@@ -43,6 +47,12 @@ export interface OptionSpec {
   until?: SlurmVersion;
   /** Series between `since` and `until` that lack it (e.g. `export-file` is absent from 23.11). */
   missingIn?: SlurmVersion[];
+  /**
+   * True for options sbatch acts on only in its early pass over the command line (help, usage,
+   * version, verbose, quiet, wrap): in an #SBATCH line getopt still reads them (and their value),
+   * but sbatch then skips them without a word.
+   */
+  commandLineOnly?: boolean;
   /** False for options in sbatch's getopt table that the man page does not document. */
   documented: boolean;
   category: OptionCategory;

@@ -1,0 +1,11 @@
+import type * as vscode from 'vscode';
+import { activateLanguageClient } from './languageClient';
+
+/** Entry point: only activates each feature. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  await activateLanguageClient(context);
+}
+
+export function deactivate(): void {
+  // The language client is disposed through context.subscriptions.
+}

@@ -1,0 +1,54 @@
+import type { Finding } from './core/types';
+import { JOB_SCRIPT_RULES } from './rules';
+import { isSuppressed, readSuppressions } from './rules/suppression';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from './rules/types';
+import { optionCatalog } from './slurm/catalog';
+import { parseJobScript, type JobScript } from './slurm/jobScript';
+
+export interface JobScriptAnalysis {
+  script: JobScript;
+  /** Findings sorted by position, after suppression comments and severity settings. */
+  findings: Finding[];
+}
+
+/** Fills in defaults for whatever the caller left out. */
+export function resolveSettings(settings: Partial<AnalysisSettings> = {}): AnalysisSettings {
+  return {
+    version: settings.version ?? DEFAULT_SETTINGS.version,
+    maxArraySize: settings.maxArraySize && settings.maxArraySize > 0 ? settings.maxArraySize : DEFAULT_SETTINGS.maxArraySize,
+    siteOptions: settings.siteOptions ?? DEFAULT_SETTINGS.siteOptions,
+    severity: settings.severity ?? DEFAULT_SETTINGS.severity,
+  };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}
+
+/**
+ * Reads a job script as sbatch does and runs every rule over it. Called by the language server
+ * on each document version and by the CLI for each file. Pure: text in, findings out; a rule that
+ * throws (a bug) is reported as a finding instead of breaking the analysis.
+ */
+export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings> = {}): JobScriptAnalysis {
+  const settings = resolveSettings(partial);
+  const script = parseJobScript(text, optionCatalog(settings.version, settings.siteOptions));
+  const suppressions = readSuppressions(script.lines.lines);
+  const findings: Finding[] = [];
+  for (const rule of JOB_SCRIPT_RULES) {
+    const configured = settings.severity[rule.meta.id];
+    if (configured === 'off') continue;
+    let produced: Finding[];
+    try {
+      produced = rule.check({ script, settings });
+    } catch (err) {
+      produced = [{ code: rule.meta.id, severity: 'info', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Internal error in rule ${rule.meta.id}: ${String(err)}`, fixes: [] }];
+    }
+    for (const f of produced) {
+      if (isSuppressed(f, suppressions)) continue;
+      findings.push(configured ? { ...f, severity: configured } : f);
+    }
+  }
+  findings.sort(byPosition);
+  return { script, findings };
+}

@@ -1,0 +1,76 @@
+import { promises as fs } from 'fs';
+import { analyzeJobScript } from '../analyze';
+import { applyEdits, chooseSafeFixes } from '../core/fixAll';
+import { JOB_SCRIPT_RULES } from '../rules';
+import type { AnalysisSettings } from '../rules/types';
+import { splitLines } from '../slurm/lines';
+import type { LintCommand } from './args';
+import { collectFiles } from './files';
+import { formatJson, formatSarif, formatText, toCliFinding, type CliFinding } from './format';
+
+export interface LintOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies safe fixes until none is left (or MAX_FIX_PASSES), returning the new text. A fix that
+ * text edits cannot express (LF line endings) is done directly on the text.
+ */
+export function fixText(text: string, settings: Partial<AnalysisSettings>): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = chooseSafeFixes(analyzeJobScript(current, settings).findings);
+    if (fixes.length === 0) break;
+    let next = current;
+    if (fixes.some((f) => f.editorAction === 'set-eol-lf')) next = next.replace(/\r\n/g, '\n');
+    const edits = fixes.filter((f) => f.editorAction === undefined).flatMap((f) => f.edits);
+    if (edits.length > 0 && next === current) next = applyEdits(current, splitLines(current).starts, edits);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** Runs `hpcw lint`: reads files, optionally fixes them, formats findings. Never throws. */
+export async function runLint(cmd: LintCommand, version: string, baseSettings: Partial<AnalysisSettings> = {}): Promise<LintOutput> {
+  const settings: Partial<AnalysisSettings> = { ...baseSettings, ...cmd.settings, severity: { ...(baseSettings.severity ?? {}), ...(cmd.settings.severity ?? {}) } };
+  if (cmd.only.length > 0) {
+    const unknown = cmd.only.filter((id) => !JOB_SCRIPT_RULES.some((r) => r.meta.id === id));
+    if (unknown.length > 0) return { stdout: '', stderr: `hpcw: unknown rule ${unknown.join(', ')}\n`, exitCode: 2 };
+    for (const r of JOB_SCRIPT_RULES) if (!cmd.only.includes(r.meta.id)) (settings.severity as Record<string, string>)[r.meta.id] = 'off';
+  }
+  const files = await collectFiles(cmd.paths);
+  const findings: CliFinding[] = [];
+  let stderr = '';
+  let ioError = false;
+  let checked = 0;
+  for (const file of files) {
+    if ('error' in file) {
+      stderr += `hpcw: ${file.error}\n`;
+      ioError = true;
+      continue;
+    }
+    let text = file.text;
+    if (cmd.fix) {
+      const fixed = fixText(text, settings);
+      if (fixed !== text) {
+        try {
+          await fs.writeFile(file.path, fixed, 'utf8');
+          text = fixed;
+        } catch (err) {
+          stderr += `hpcw: cannot write ${file.path}: ${String(err)}\n`;
+          ioError = true;
+        }
+      }
+    }
+    checked++;
+    for (const f of analyzeJobScript(text, settings).findings) findings.push(toCliFinding(file.path, f));
+  }
+  const stdout = cmd.format === 'json' ? formatJson(findings) : cmd.format === 'sarif' ? formatSarif(findings, version) : formatText(findings, checked);
+  const exitCode = ioError ? 2 : findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return { stdout, stderr, exitCode };
+}

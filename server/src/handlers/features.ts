@@ -1,0 +1,85 @@
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionItem,
+  type CompletionParams,
+  type Hover,
+  type HoverParams,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { chooseSafeFixes } from '../core/fixAll';
+import { completeAt } from '../features/completion';
+import { hoverAt } from '../features/hover';
+import type { DocumentAnalyses } from './analyses';
+import { toCodeAction, toDiagnostic } from './convert';
+
+/** The code-action kind of "fix all safe problems" in a job script. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.hpc-workflows`;
+
+/** Thin LSP handlers: document + position in, service call, LSP result out. */
+export function createFeatureHandlers(documents: TextDocuments<TextDocument>, analyses: DocumentAnalyses) {
+  return {
+    hover(params: HoverParams): Hover | null {
+      const doc = documents.get(params.textDocument.uri);
+      const analysis = doc && analyses.get(doc);
+      if (!analysis) return null;
+      const h = hoverAt(analysis, params.position, analyses.currentSettings);
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
+    },
+
+    completion(params: CompletionParams): CompletionItem[] {
+      const doc = documents.get(params.textDocument.uri);
+      const analysis = doc && analyses.get(doc);
+      if (!doc || !analysis) return [];
+      const kinds = { option: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, directive: CompletionItemKind.Keyword, snippet: CompletionItemKind.Snippet };
+      return completeAt(analysis, doc.getText(), params.position, analyses.currentSettings).map((e) => ({
+        label: e.label,
+        kind: kinds[e.kind],
+        detail: e.detail,
+        documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
+        textEdit: { range: e.range, newText: e.insertText },
+        insertTextFormat: e.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        sortText: e.sortText,
+        filterText: e.filterText ?? e.label,
+      }));
+    },
+
+    codeActions(params: CodeActionParams): CodeAction[] {
+      const uri = params.textDocument.uri;
+      const doc = documents.get(uri);
+      const analysis = doc && analyses.get(doc);
+      if (!analysis) return [];
+      const only = params.context.only;
+      const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
+      const actions: CodeAction[] = [];
+      if (!only || only.some((k) => k.startsWith(CodeActionKind.QuickFix))) {
+        // Fixes are found by the diagnostic's code and range, never by its message.
+        for (const d of params.context.diagnostics) {
+          const code = typeof d.code === 'string' ? d.code : undefined;
+          const f = analysis.findings.find(
+            (x) => x.code === code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character && x.range.end.line === d.range.end.line && x.range.end.character === d.range.end.character,
+          );
+          if (!f) continue;
+          for (const fix of f.fixes) actions.push(toCodeAction(uri, fix, [d]));
+        }
+      }
+      if (wantsFixAll || !only) {
+        const fixes = chooseSafeFixes(analysis.findings).filter((f) => f.edits.length > 0);
+        if (fixes.length > 0) {
+          actions.push({
+            title: `Fix all safe job-script problems (${fixes.length})`,
+            kind: FIX_ALL_KIND,
+            edit: { changes: { [uri]: fixes.flatMap((f) => f.edits) } },
+            diagnostics: analysis.findings.filter((f) => f.fixes.some((x) => fixes.includes(x))).map(toDiagnostic),
+          });
+        }
+      }
+      return actions;
+    },
+  };
+}

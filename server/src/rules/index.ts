@@ -1,0 +1,42 @@
+import { abbreviatedOption } from './slurm/abbreviatedOption';
+import { arrayPatternWithoutArray } from './slurm/arrayPatternWithoutArray';
+import { conflictingOptions } from './slurm/conflictingOptions';
+import { directiveSyntax } from './slurm/directiveSyntax';
+import { duplicateOption } from './slurm/duplicateOption';
+import { ignoredDirective } from './slurm/ignoredDirective';
+import { ignoredOption } from './slurm/ignoredOption';
+import { invalidValue } from './slurm/invalidValue';
+import { legacyPrefix } from './slurm/legacyPrefix';
+import { missingValue } from './slurm/missingValue';
+import { notABatchScript } from './slurm/notABatchScript';
+import { unexpandedVariable } from './slurm/unexpandedVariable';
+import { unknownOption } from './slurm/unknownOption';
+import type { Rule } from './types';
+
+/** Every job-script rule, in the order their findings are reported for one position. */
+export const JOB_SCRIPT_RULES: readonly Rule[] = [
+  notABatchScript,
+  directiveSyntax,
+  unknownOption,
+  missingValue,
+  invalidValue,
+  conflictingOptions,
+  ignoredDirective,
+  ignoredOption,
+  legacyPrefix,
+  unexpandedVariable,
+  duplicateOption,
+  arrayPatternWithoutArray,
+  abbreviatedOption,
+];
+
+/** Where the docs of a rule live: `docs/rules/<id>.md` in the project's repository. */
+export const DOCS_BASE = 'https://github.com/hpc-workflows/vscode-hpc-workflows/blob/main/docs/rules/';
+
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return JOB_SCRIPT_RULES.find((r) => r.meta.id === id);
+}

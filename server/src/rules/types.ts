@@ -1,0 +1,49 @@
+import type { Finding, Severity } from '../core/types';
+import type { SiteOption } from '../slurm/catalog';
+import type { JobScript } from '../slurm/jobScript';
+import type { TargetVersion } from '../slurm/versions';
+
+/** The twelve tips of "Twelve quick tips for designing AI-driven HPC workflows" a rule may serve. */
+export type Tip = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
+
+export interface RuleMeta {
+  /** Stable id, e.g. `slurm/unknown-option`; also the docs page `docs/rules/<id>.md`. */
+  id: string;
+  /** One line: what the rule finds. */
+  description: string;
+  /** The severity its findings usually have (a rule may give some findings another, see its docs). */
+  defaultSeverity: Severity;
+  /** True when at least some findings carry a fix. */
+  fixable: boolean;
+  tip?: Tip;
+}
+
+/** What the user configured; every field has a default in DEFAULT_SETTINGS. */
+export interface AnalysisSettings {
+  /** Slurm series to judge by; `any` accepts what any series accepts. */
+  version: TargetVersion;
+  /** The site's MaxArraySize (Slurm's default is 1001). */
+  maxArraySize: number;
+  /** Options that plugins of this site add to sbatch. */
+  siteOptions: SiteOption[];
+  /** Per-rule severity, or `off`. */
+  severity: Record<string, Severity | 'off'>;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  version: 'any',
+  maxArraySize: 1001,
+  siteOptions: [],
+  severity: {},
+};
+
+export interface RuleContext {
+  script: JobScript;
+  settings: AnalysisSettings;
+}
+
+/** A rule: its meta and a pure check over the read script. */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): Finding[];
+}

@@ -1,0 +1,83 @@
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalyses } from './handlers/analyses';
+import { CodeActionKind } from 'vscode-languageserver';
+import { DiagnosticsPublisher } from './handlers/diagnostics';
+import { createFeatureHandlers, FIX_ALL_KIND } from './handlers/features';
+import { resolveSettings } from './analyze';
+import { parseSettings } from './settings';
+
+/**
+ * Starts the language server on a connection (stdio, node IPC or sockets, as the process
+ * arguments say). Only this file and handlers/ know LSP; the analysis below them is plain values.
+ */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new DocumentAnalyses(resolveSettings());
+  const publisher = new DiagnosticsPublisher(connection, documents, analyses);
+  const features = createFeatureHandlers(documents, analyses);
+  let canPullConfiguration = false;
+
+  const applySettings = (raw: unknown) => {
+    const { settings, problems } = parseSettings(raw);
+    for (const p of problems) connection.console.warn(p);
+    analyses.updateSettings(settings);
+    publisher.publishAll();
+  };
+  const pullSettings = async () => {
+    if (!canPullConfiguration) return;
+    try {
+      applySettings(await connection.workspace.getConfiguration('hpcWorkflows'));
+    } catch (err) {
+      connection.console.warn(`Could not read the hpcWorkflows settings: ${String(err)}`);
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    // Editors without workspace/configuration (Neovim, Helix, ...) can pass settings here.
+    if (params.initializationOptions) applySettings((params.initializationOptions as Record<string, unknown>).hpcWorkflows ?? params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['-', '=', ',', ':', ' ', '#'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: 'hpc-workflows', version: '0.1.0' },
+    };
+  });
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'hpcWorkflows' }).catch(() => undefined);
+      void pullSettings();
+    }
+  });
+  connection.onDidChangeConfiguration((change) => {
+    if (canPullConfiguration) void pullSettings();
+    else applySettings((change.settings as Record<string, unknown> | undefined)?.hpcWorkflows);
+  });
+
+  documents.onDidOpen((e) => publisher.publishNow(e.document));
+  documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    analyses.forget(e.document.uri);
+    publisher.clear(e.document.uri);
+  });
+  connection.onHover((p) => features.hover(p));
+  connection.onCompletion((p) => features.completion(p));
+  connection.onCodeAction((p) => features.codeActions(p));
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+

@@ -1,0 +1,68 @@
+import * as assert from 'assert';
+import { analyzeJobScript } from '../../server/src/analyze';
+import { applyEdits } from '../../server/src/core/fixAll';
+import { splitLines } from '../../server/src/slurm/lines';
+import type { Severity } from '../../server/src/core/types';
+import type { AnalysisSettings } from '../../server/src/rules/types';
+
+export interface ExpectedFinding {
+  /** 1-based line. */
+  line: number;
+  severity?: Severity;
+  /** Text the message must contain. */
+  message?: string;
+  /** Title of a fix that must be offered. */
+  fix?: string;
+  /** The text after applying that fix (whole document). */
+  fixed?: string;
+}
+
+export interface RuleCase {
+  name?: string;
+  code: string;
+  settings?: Partial<AnalysisSettings>;
+}
+
+export interface RuleTable {
+  valid: (string | RuleCase)[];
+  invalid: (RuleCase & { errors: ExpectedFinding[] })[];
+}
+
+/** `#!/bin/bash` + the given lines, each ending in a newline. */
+export function script(...lines: string[]): string {
+  return ['#!/bin/bash', ...lines].join('\n') + '\n';
+}
+
+/**
+ * Runs a rule's table of valid and invalid cases: valid cases give no finding of the rule;
+ * invalid cases give exactly the listed findings (by line, and severity/message/fix if given).
+ */
+export function runRuleTable(ruleId: string, table: RuleTable): void {
+  describe(ruleId, () => {
+    for (const [i, c] of table.valid.entries()) {
+      const rc = typeof c === 'string' ? { code: c } : c;
+      it(`valid #${i + 1}${rc.name ? `: ${rc.name}` : ''}`, () => {
+        const found = analyzeJobScript(rc.code, rc.settings).findings.filter((f) => f.code === ruleId);
+        assert.deepStrictEqual(found.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
+      });
+    }
+    for (const [i, c] of table.invalid.entries()) {
+      it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
+        const found = analyzeJobScript(c.code, c.settings).findings.filter((f) => f.code === ruleId);
+        assert.deepStrictEqual(found.map((f) => f.range.start.line + 1), c.errors.map((e) => e.line), `lines of ${ruleId} findings: ${found.map((f) => f.message).join(' | ')}`);
+        for (const [k, e] of c.errors.entries()) {
+          const f = found[k];
+          if (e.severity) assert.strictEqual(f.severity, e.severity, f.message);
+          if (e.message) assert.ok(f.message.includes(e.message), `"${f.message}" should contain "${e.message}"`);
+          if (e.fix) {
+            const fix = f.fixes.find((x) => x.title.includes(e.fix as string));
+            assert.ok(fix, `fix "${e.fix}" not among ${f.fixes.map((x) => x.title).join(', ') || 'no fixes'}`);
+            if (e.fixed !== undefined) {
+              assert.strictEqual(applyEdits(c.code, splitLines(c.code).starts, fix.edits), e.fixed);
+            }
+          }
+        }
+      });
+    }
+  });
+}
