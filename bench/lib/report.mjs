@@ -75,8 +75,8 @@ function emptyRemark(result, answer) {
  */
 function mainTable(results, serverIds, labels, sizes, timeoutMs) {
   const [oursId, peerId] = serverIds;
-  const header = `| Measure | Lines | ${serverIds.map((id) => labels[id]).join(' | ')} | ${peerId ? 'peer/ours' : ''} |`;
-  const rule = `|---|--:|${serverIds.map(() => '--:').join('|')}|--:|`;
+  const header = `| Measure | Lines | ${serverIds.map((id) => labels[id]).join(' | ')} |${peerId ? ' peer/ours |' : ''}`;
+  const rule = `|---|--:|${serverIds.map(() => '--:').join('|')}|${peerId ? '--:|' : ''}`;
   const rows = [header, rule];
   for (const [title, key, stat, answer] of TIMING_ROWS) {
     for (const lines of sizes) {
@@ -89,7 +89,7 @@ function mainTable(results, serverIds, labels, sizes, timeoutMs) {
       });
       const peerTimedOut = Boolean(peer?.[key]?.note?.startsWith('none within'));
       const ratio = peerId ? formatRatio(statOf(ours?.[key], stat), statOf(peer?.[key], stat), peerTimedOut, timeoutMs) : '';
-      rows.push(`| ${title} (ms) | ${lines.toLocaleString('en-US')} | ${cells.join(' | ')} | ${ratio} |`);
+      rows.push(`| ${title} (ms) | ${lines.toLocaleString('en-US')} | ${cells.join(' | ')} |${peerId ? ` ${ratio} |` : ''}`);
     }
   }
   for (const lines of sizes) {
@@ -102,7 +102,7 @@ function mainTable(results, serverIds, labels, sizes, timeoutMs) {
     const ours = peakKiB(results[`${oursId}:${lines}`]);
     const peer = peerId ? peakKiB(results[`${peerId}:${lines}`]) : null;
     const ratio = peerId ? formatRatio(ours, peer, false, 0) : '';
-    rows.push(`| Peak memory, server + largest child (MiB) | ${lines.toLocaleString('en-US')} | ${cells.join(' | ')} | ${ratio} |`);
+    rows.push(`| Peak memory, server + largest child (MiB) | ${lines.toLocaleString('en-US')} | ${cells.join(' | ')} |${peerId ? ` ${ratio} |` : ''}`);
   }
   const failures = [];
   for (const id of serverIds) {
