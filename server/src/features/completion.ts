@@ -96,9 +96,10 @@ export function completeAt(analysis: JobScriptAnalysis, text: string, pos: Posit
   const used = new Set(script.options.filter((o) => o.line !== pos.line).map((o) => o.spec.name));
   return script.catalog
     .all()
-    .filter((s) => s.documented && !used.has(s.name))
+    .filter((s) => s.documented)
     .map((s) => {
+      // Options the script already sets come last: a second one would silently replace the first.
       const common = COMMON.indexOf(s.name);
-      return optionEntry(s, range, common >= 0 ? common : 100);
+      return optionEntry(s, range, used.has(s.name) ? 900 : common >= 0 ? common : 100);
     });
 }

@@ -44,7 +44,7 @@ export function hoverAt(analysis: JobScriptAnalysis, pos: Position, settings: An
     return { markdown, range };
   }
   const d = script.directives.find((x) => x.line === pos.line);
-  if (d && pos.character <= d.prefix.length) {
+  if (d && !d.continuation && pos.character <= d.prefix.length) {
     const end = script.firstCommandLine;
     const markdown = [
       `**\`${d.prefix}\`** — a directive line that sbatch reads as command-line options.`,

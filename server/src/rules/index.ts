@@ -4,9 +4,11 @@ import { conflictingOptions } from './slurm/conflictingOptions';
 import { directiveSyntax } from './slurm/directiveSyntax';
 import { duplicateOption } from './slurm/duplicateOption';
 import { ignoredDirective } from './slurm/ignoredDirective';
+import { impossibleTimes } from './slurm/impossibleTimes';
 import { ignoredOption } from './slurm/ignoredOption';
 import { invalidValue } from './slurm/invalidValue';
 import { legacyPrefix } from './slurm/legacyPrefix';
+import { missingRequiredOption } from './slurm/missingRequiredOption';
 import { missingValue } from './slurm/missingValue';
 import { notABatchScript } from './slurm/notABatchScript';
 import { unexpandedVariable } from './slurm/unexpandedVariable';
@@ -21,6 +23,8 @@ export const JOB_SCRIPT_RULES: readonly Rule[] = [
   missingValue,
   invalidValue,
   conflictingOptions,
+  missingRequiredOption,
+  impossibleTimes,
   ignoredDirective,
   ignoredOption,
   legacyPrefix,

@@ -28,6 +28,8 @@ export interface AnalysisSettings {
   siteOptions: SiteOption[];
   /** Per-rule severity, or `off`. */
   severity: Record<string, Severity | 'off'>;
+  /** The current time (ms since the epoch) for checks such as "deadline already passed"; default: now. */
+  now?: number;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {

@@ -16,6 +16,11 @@ export interface DirectiveLine {
   /** Het-job component the line belongs to (0 for ordinary scripts). */
   component: number;
   split: DirectiveArgsResult;
+  /**
+   * True for the part of a directive after a lone carriage return: editors start a new line
+   * there, sbatch does not (it splits lines at \n only), so the words go on the same directive.
+   */
+  continuation?: boolean;
 }
 
 export type NearMissKind =
@@ -117,6 +122,13 @@ function isCommand(line: string): boolean {
   return k < line.length && line[k] !== '#';
 }
 
+/** True when LSP line `i` ends with a lone `\r`, which ends a line for editors but not for sbatch. */
+function endsWithLoneCR(text: string, lines: TextLines, i: number): boolean {
+  if (i + 1 >= lines.starts.length) return false;
+  const end = lines.starts[i] + lines.lines[i].length;
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) !== 10;
+}
+
 /**
  * Finds the directive lines of a job script exactly as sbatch does: lines starting at column 0
  * with `#SBATCH` (or the legacy `#SLURM`) are read until the first line that is neither blank nor
@@ -128,23 +140,33 @@ export function scanJobScript(text: string): ScannedScript {
   const scanned: ScannedScript = { text, lines, shape: shapeOf(text, lines), directives: [], nearMisses: [] };
   let component = 0;
   for (let i = 0; i < lines.lines.length; i++) {
+    // One sbatch line may span several editor lines joined by lone carriage returns.
+    let last = i;
+    while (endsWithLoneCR(text, lines, last)) last++;
     const line = lines.lines[i];
     const afterCommand = scanned.firstCommandLine !== undefined;
     if (!afterCommand) {
       const prefix = line.startsWith('#SBATCH') ? '#SBATCH' : line.startsWith('#SLURM') ? '#SLURM' : undefined;
       if (prefix) {
-        const split = splitDirectiveArgs(line, prefix.length);
+        let split = splitDirectiveArgs(line, prefix.length);
         if (split.separator?.first) component++;
         scanned.directives.push({ line: i, prefix, component, split });
+        for (let k = i + 1; k <= last && !split.error && split.commentStart === undefined && split.droppedFrom === undefined && !split.separator; k++) {
+          split = splitDirectiveArgs(lines.lines[k], 0);
+          scanned.directives.push({ line: k, prefix, component, split, continuation: true });
+        }
+        i = last;
         continue;
       }
-      if (isCommand(line)) {
+      if (isCommand(lines.lines.slice(i, last + 1).join(' '))) {
         scanned.firstCommandLine = i;
+        i = last;
         continue;
       }
     }
     const miss = nearMissOf(line, i, afterCommand);
     if (miss) scanned.nearMisses.push(miss);
+    i = last;
   }
   return scanned;
 }

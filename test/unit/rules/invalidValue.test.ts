@@ -3,11 +3,11 @@ import { runRuleTable, script } from '../../support/ruleTable';
 runRuleTable('slurm/invalid-value', {
   valid: [
     script('#SBATCH --time=1-12:00:00', '#SBATCH --mem=4G', '#SBATCH --array=0-99%8', '#SBATCH --mail-type=END,FAIL'),
-    script('#SBATCH --time=25:61:00'),
     script('#SBATCH --begin=now+1hour', '#SBATCH --dependency=afterok:123:456'),
     script('#SBATCH --exclusive', '#SBATCH --hold'),
   ],
   invalid: [
+    { name: 'fields past their range add up (accepted)', code: script('#SBATCH --time=25:61:00'), errors: [{ line: 2, severity: 'info', message: '1-02:01:00' }] },
     { name: 'time', code: script('#SBATCH --time=abc'), errors: [{ line: 2, severity: 'error' }] },
     { name: 'cpus 0', code: script('#SBATCH --cpus-per-task=0'), errors: [{ line: 2, severity: 'error' }] },
     { name: 'mail type', code: script('#SBATCH --mail-type=SOMETIMES'), errors: [{ line: 2, severity: 'error' }] },

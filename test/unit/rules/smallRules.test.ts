@@ -45,3 +45,39 @@ runRuleTable('slurm/ignored-option', {
     { name: 'verbose among others', code: script('#SBATCH -v --time=5'), errors: [{ line: 2 }] },
   ],
 });
+
+runRuleTable('slurm/missing-required-option', {
+  valid: [
+    script('#SBATCH --mem-per-gpu=16G', '#SBATCH --gres=gpu:1'),
+    script('#SBATCH --mem-per-gpu=16G --gpus=1'),
+    script('#SBATCH --gpus-per-task=1 -n 2'),
+    script('#SBATCH --gpus-per-socket=1 --sockets-per-node=1'),
+    script('#SBATCH --ntasks-per-tres=2 -N 1'),
+    script('#SBATCH --distribution=arbitrary -w node[01-02]'),
+    script('#SBATCH --distribution=block'),
+  ],
+  invalid: [
+    { name: 'mem-per-gpu without GPUs', code: script('#SBATCH -p gpu', '#SBATCH --mem-per-gpu=16G'), errors: [{ line: 3, severity: 'error', message: 'GPU request' }] },
+    { name: 'gres without a gpu', code: script('#SBATCH --gres=shard:2 --mem-per-gpu=1G'), errors: [{ line: 2 }] },
+    { name: 'gpus-per-task alone', code: script('#SBATCH --gpus-per-task=1'), errors: [{ line: 2, message: '--ntasks' }] },
+    { name: 'gpus-per-socket alone', code: script('#SBATCH --gpus-per-socket=1'), errors: [{ line: 2, message: '--sockets-per-node' }] },
+    { name: 'ntasks-per-gpu alone', code: script('#SBATCH --ntasks-per-gpu=2'), errors: [{ line: 2 }] },
+    { name: 'arbitrary without node list', code: script('#SBATCH --distribution=arbitrary'), errors: [{ line: 2, message: 'node list' }] },
+  ],
+});
+
+const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
+runRuleTable('slurm/impossible-times', {
+  valid: [
+    script('#SBATCH --time=10 --time-min=5'),
+    script('#SBATCH --time=UNLIMITED --time-min=2-00:00:00'),
+    { code: script('#SBATCH --begin=now --deadline=now+1hour'), settings: { now: NOW } },
+    { code: script('#SBATCH --deadline=2027-01-01T00:00:00'), settings: { now: NOW } },
+    { name: 'a date without a year is the next one to come', code: script('#SBATCH --deadline=01/01'), settings: { now: NOW } },
+  ],
+  invalid: [
+    { name: 'time-min over time', code: script('#SBATCH --time=01:00:00', '#SBATCH --time-min=01:30:00'), errors: [{ line: 3, severity: 'error', message: 'longer than --time' }] },
+    { name: 'deadline before begin', code: script('#SBATCH --begin=now+3hours', '#SBATCH --deadline=now+1hour'), settings: { now: NOW }, errors: [{ line: 3, message: 'before --begin' }] },
+    { name: 'deadline passed', code: script('#SBATCH --deadline=2001-01-01T00:00:00'), settings: { now: NOW }, errors: [{ line: 2, message: 'already passed' }] },
+  ],
+});

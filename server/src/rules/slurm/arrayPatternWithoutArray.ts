@@ -17,13 +17,13 @@ export const arrayPatternWithoutArray: Rule = {
       if (component.options.some((o) => o.spec.name === 'array')) continue;
       for (const o of component.options) {
         if (!PATH_OPTIONS.has(o.spec.name) || o.value === undefined) continue;
-        const re = /%(\d*)([aA%])/g;
+        const re = /%(\d*)([aAb%])/g;
         for (let m = re.exec(o.value); m; m = re.exec(o.value)) {
           if (m[2] === '%') continue;
           const range = valuePartRange(o, m.index, m.index + m[0].length);
           findings.push(
-            m[2] === 'a'
-              ? { code: ID, severity: 'warning', range, message: `--${o.spec.name}: this job has no --array, so %a becomes 4294967294 (Slurm's "no task id")`, fixes: [], data: { pattern: '%a' } }
+            m[2] === 'a' || m[2] === 'b'
+              ? { code: ID, severity: 'warning', range, message: `--${o.spec.name}: this job has no --array, so %${m[2]} ${m[2] === 'a' ? 'becomes 4294967294' : 'is derived from 4294967294'} (Slurm's "no task id")`, fixes: [], data: { pattern: `%${m[2]}` } }
               : { code: ID, severity: 'hint', range, message: `--${o.spec.name}: this job has no --array, so %A is simply the job id (%j says that directly)`, fixes: [], data: { pattern: '%A' } },
           );
         }

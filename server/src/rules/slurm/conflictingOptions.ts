@@ -45,7 +45,7 @@ function severityIn(c: Conflict, version: TargetVersion): Severity | 'none' {
  * ...), or whose combination makes it ignore one of them.
  */
 export const conflictingOptions: Rule = {
-  meta: { id: ID, description: 'Options sbatch refuses to combine, or of which it silently ignores one', defaultSeverity: 'error', fixable: false },
+  meta: { id: ID, description: 'Options sbatch refuses to combine, or of which it silently ignores one', defaultSeverity: 'error', fixable: false, tip: 4 },
   check({ script, settings }) {
     const findings: Finding[] = [];
     for (const component of script.components) {

@@ -21,7 +21,7 @@ function removalRange(script: JobScript, o: ParsedOption): Range | undefined {
   if (d.split.args.length === (o.valueFromNextArg ? 2 : 1)) return wholeLineRange(o.line, lines.length, lines[lines.length - 1].length);
   const r = optionRange(o);
   const text = lines[o.line];
-  let end = o.valueFromNextArg ? (d.split.args.find((a) => a.start >= r.end.character)?.end ?? r.end.character) : r.end.character;
+  let end = r.end.character;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   return lineRange(o.line, r.start.character, end);
 }
@@ -34,7 +34,9 @@ export const duplicateOption: Rule = {
   meta: { id: ID, description: 'An option given more than once; the last one silently wins', defaultSeverity: 'warning', fixable: true },
   check({ script, settings }) {
     const findings: Finding[] = [];
-    const mailAccumulates = settings.version !== 'any' && compareVersions(settings.version, '25.05') < 0;
+    // Up to 24.11 repeated --mail-type values add up; from 25.05 the last one replaces the others.
+    // With no version configured we cannot tell, so repeated mail types are left alone.
+    const mailAccumulates = settings.version === 'any' || compareVersions(settings.version, '25.05') < 0;
     for (const component of script.components) {
       const seen = new Map<string, ParsedOption>();
       for (const o of component.options) {

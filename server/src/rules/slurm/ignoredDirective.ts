@@ -38,7 +38,7 @@ function describe(script: JobScript, miss: NearMiss): { message: string; severit
     case 'misspelled':
       return { severity: 'warning', message: `sbatch ignores this line: ${miss.written} is not #SBATCH`, fix: prefixFix(miss, 'Correct the prefix to #SBATCH') };
     case 'space-after-hash':
-      return { severity: 'hint', message: `sbatch ignores this line (a blank after #). If it is switched off on purpose, ##SBATCH says so more clearly`, fix: prefixFix(miss, 'Turn it into a directive: #SBATCH') };
+      return { severity: 'hint', message: `sbatch ignores this line (a blank after #). If it is switched off on purpose, ##SBATCH says so more clearly`, fix: { ...prefixFix(miss, 'Turn it into a directive: #SBATCH'), isPreferred: false, safe: false } };
     case 'disabled':
       return undefined;
   }

@@ -11,7 +11,7 @@ const ID = 'slurm/invalid-value';
  * reads differently from how they are written, and values that pass only within site limits.
  */
 export const invalidValue: Rule = {
-  meta: { id: ID, description: 'An option value sbatch refuses, or reads other than as written', defaultSeverity: 'error', fixable: true },
+  meta: { id: ID, description: 'An option value sbatch refuses, or reads other than as written', defaultSeverity: 'error', fixable: true, tip: 6 },
   check({ script, settings }) {
     const findings: Finding[] = [];
     for (const component of script.components) {

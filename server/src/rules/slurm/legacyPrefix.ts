@@ -9,7 +9,7 @@ export const legacyPrefix: Rule = {
   check({ script }) {
     const findings: Finding[] = [];
     for (const d of script.directives) {
-      if (d.prefix !== '#SLURM') continue;
+      if (d.prefix !== '#SLURM' || d.continuation) continue;
       const range = lineRange(d.line, 0, 6);
       findings.push({
         code: ID, severity: 'warning', range,

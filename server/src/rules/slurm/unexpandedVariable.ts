@@ -30,7 +30,7 @@ function fixFor(o: ParsedOption, name: string | undefined, start: number, end: n
  * `$SCRATCH`, `$(date)` or `~` reach Slurm as literal text.
  */
 export const unexpandedVariable: Rule = {
-  meta: { id: ID, description: 'Shell variables, command substitutions or ~ in #SBATCH lines, which sbatch never expands', defaultSeverity: 'warning', fixable: true },
+  meta: { id: ID, description: 'Shell variables, command substitutions or ~ in #SBATCH lines, which sbatch never expands', defaultSeverity: 'warning', fixable: true, tip: 11 },
   check({ script }) {
     const findings: Finding[] = [];
     for (const o of script.options) {
