@@ -26,6 +26,16 @@ export interface ValueContext {
   version: TargetVersion;
   /** The site's MaxArraySize (default 1001). */
   maxArraySize: number;
+  /**
+   * True when `maxArraySize` is the site's real value (configured or read from the
+   * cluster), not the default: indices over it are then certain refusals (errors).
+   */
+  maxArraySizeKnown?: boolean;
+  /**
+   * The site's GresTypes, when known (from settings or the live cluster). sbatch
+   * refuses GRES names not listed there; without it only common names pass quietly.
+   */
+  gresTypes?: readonly string[];
 }
 
 /** The grammar of one kind of option value. Pure functions; never throw. */
