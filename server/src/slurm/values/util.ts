@@ -54,11 +54,6 @@ export function readCInteger(text: string, from = 0): CNumber {
   return { value: negative ? -magnitude : magnitude, end: i, hasDigits: true, overflow };
 }
 
-/** True when `text` is one or more ASCII digits and nothing else. */
-export function isDigits(text: string): boolean {
-  return /^[0-9]+$/.test(text);
-}
-
 /**
  * Looks a user-typed key up in a table of our own, ignoring inherited properties
  * (so `constructor` or `__proto__` in a value never match).
@@ -176,32 +171,8 @@ export function joinWords(words: readonly string[], conjunction: 'and' | 'or' = 
 }
 
 /**
- * Splits text on a separator and returns each piece with its offset in the
- * text, keeping empty pieces. Used to point problems at one item of a list.
- */
-export function splitWithOffsets(text: string, separator: string | RegExp): { text: string; start: number }[] {
-  const pieces: { text: string; start: number }[] = [];
-  const re = typeof separator === 'string' ? new RegExp(escapeRegExp(separator), 'g') : new RegExp(separator.source, 'g');
-  let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    pieces.push({ text: text.slice(last, m.index), start: last });
-    last = m.index + m[0].length;
-  }
-  pieces.push({ text: text.slice(last), start: last });
-  return pieces;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Like `splitWithOffsets` but drops empty pieces, as C's `strtok` does when
- * several separators follow each other.
+ * Splits text on any of the separator characters and returns each piece with its
+ * offset, dropping empty pieces as C's `strtok` does.
  */
 export function tokenize(text: string, separators: string): { text: string; start: number }[] {
   const tokens: { text: string; start: number }[] = [];
@@ -216,15 +187,4 @@ export function tokenize(text: string, separators: string): { text: string; star
     }
   }
   return tokens;
-}
-
-/** Formats a number with thousands kept readable for hover text (no locale surprises). */
-export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
-
-/** Shortens a value for quoting in messages. */
-export function quote(text: string, max = 40): string {
-  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
-  return `'${shown}'`;
 }
