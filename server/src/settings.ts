@@ -23,9 +23,12 @@ export function parseSettings(raw: unknown): { settings: AnalysisSettings; probl
     if (v) settings.version = v;
     else problems.push(`hpcWorkflows.slurm.version: "${slurm.version}" is not a Slurm version this extension knows (22.05 … 26.05, master, any)`);
   }
-  if (slurm.maxArraySize !== undefined) {
+  if (slurm.maxArraySize !== undefined && slurm.maxArraySize !== null) {
     const n = Number(slurm.maxArraySize);
-    if (Number.isInteger(n) && n > 0) settings.maxArraySize = n;
+    if (Number.isInteger(n) && n > 0) {
+      settings.maxArraySize = n;
+      settings.maxArraySizeKnown = true;
+    }
     else problems.push('hpcWorkflows.slurm.maxArraySize must be a positive whole number');
   }
   if (Array.isArray(slurm.siteOptions)) {

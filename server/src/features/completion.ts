@@ -4,6 +4,7 @@ import type { AnalysisSettings } from '../rules/types';
 import type { OptionSpec } from '../slurm/options/types';
 import { grammarFor } from '../slurm/values/registry';
 import { optionMarkdown, optionSignature } from './optionDocs';
+import { valueContextFor } from '../rules/valueContext';
 
 export interface CompletionEntry {
   label: string;
@@ -86,7 +87,7 @@ export function completeAt(analysis: JobScriptAnalysis, text: string, pos: Posit
     const cut = Math.max(typed.lastIndexOf(','), typed.lastIndexOf(':'), typed.lastIndexOf('?'));
     const from = pos.character - typed.length + cut + 1;
     const range = lineRange(pos.line, from, pos.character);
-    const ctx = { option: spec.name, version: settings.version, maxArraySize: settings.maxArraySize };
+    const ctx = valueContextFor(spec.name, settings);
     const grammar = grammarFor(spec.value);
     const values = new Set<string>([...(spec.enumValues ?? []), ...(grammar.completions?.(ctx) ?? [])]);
     return [...values].map((v, i) => ({ label: v, kind: 'value' as const, detail: `--${spec.name}`, insertText: v, isSnippet: false, range, sortText: String(i).padStart(3, '0') }));

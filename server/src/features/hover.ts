@@ -5,6 +5,7 @@ import type { AnalysisSettings } from '../rules/types';
 import type { ParsedOption } from '../slurm/getopt';
 import { grammarFor } from '../slurm/values/registry';
 import { optionMarkdown } from './optionDocs';
+import { valueContextFor } from '../rules/valueContext';
 
 export interface HoverResult {
   markdown: string;
@@ -23,7 +24,7 @@ export function readBack(o: ParsedOption, settings: AnalysisSettings): string | 
   if (o.value === undefined) return undefined;
   const grammar = grammarFor(o.spec.value);
   try {
-    return grammar.describe?.(o.value, { option: o.spec.name, version: settings.version, maxArraySize: settings.maxArraySize });
+    return grammar.describe?.(o.value, valueContextFor(o.spec.name, settings));
   } catch {
     return undefined;
   }

@@ -24,6 +24,11 @@ export interface AnalysisSettings {
   version: TargetVersion;
   /** The site's MaxArraySize (Slurm's default is 1001). */
   maxArraySize: number;
+  /**
+   * True when the user told us the site's MaxArraySize; then an index beyond it is an error (the
+   * controller refuses it), otherwise a site-dependent warning against Slurm's default.
+   */
+  maxArraySizeKnown: boolean;
   /** Options that plugins of this site add to sbatch. */
   siteOptions: SiteOption[];
   /** Per-rule severity, or `off`. */
@@ -35,6 +40,7 @@ export interface AnalysisSettings {
 export const DEFAULT_SETTINGS: AnalysisSettings = {
   version: 'any',
   maxArraySize: 1001,
+  maxArraySizeKnown: false,
   siteOptions: [],
   severity: {},
 };

@@ -13,6 +13,8 @@ runRuleTable('slurm/invalid-value', {
     { name: 'mail type', code: script('#SBATCH --mail-type=SOMETIMES'), errors: [{ line: 2, severity: 'error' }] },
     { name: 'array letters', code: script('#SBATCH --array=a-z'), errors: [{ line: 2, severity: 'error' }] },
     { name: 'array over the default MaxArraySize', code: script('#SBATCH --array=0-5000'), errors: [{ line: 2, severity: 'warning' }] },
+    { name: 'array over a configured MaxArraySize is refused', code: script('#SBATCH --array=0-5000'), settings: { maxArraySize: 5000 }, errors: [{ line: 2, severity: 'error' }] },
+    { name: 'within a configured MaxArraySize', code: script('#SBATCH --array=0-4999'), settings: { maxArraySize: 5000 }, errors: [] },
     { name: 'flag with a value', code: script('#SBATCH --hold=yes'), errors: [{ line: 2, severity: 'error', fix: 'Remove the value', fixed: script('#SBATCH --hold') }] },
     { name: 'nodes min > max', code: script('#SBATCH --nodes=2-1'), errors: [{ line: 2, severity: 'error' }] },
   ],

@@ -2,6 +2,7 @@ import { lineRange, type Finding, type Severity } from '../../core/types';
 import { grammarFor } from '../../slurm/values/registry';
 import { valuePartRange } from '../ranges';
 import type { Rule } from '../types';
+import { valueContextFor } from '../valueContext';
 import { longName, swallowedOption } from './shared';
 
 const ID = 'slurm/invalid-value';
@@ -28,12 +29,12 @@ export const invalidValue: Rule = {
       for (const o of component.options) {
         // Options sbatch skips in scripts never reach their setter, so their values are not checked.
         if (o.value === undefined || swallowedOption(o) || o.spec.commandLineOnly) continue;
-        const ctx = { option: o.spec.name, version: settings.version, maxArraySize: settings.maxArraySize };
+        const ctx = valueContextFor(o.spec.name, settings);
         for (const v of grammarFor(o.spec.value).validate(o.value, ctx)) {
           const severity: Severity = v.severity;
           findings.push({
             code: ID, severity, range: valuePartRange(o, v.start, v.end),
-            message: `${longName(o)}: ${v.message}`,
+            message: v.message.includes(longName(o)) ? v.message : `${longName(o)}: ${v.message}`,
             fixes: [], data: { option: o.spec.name, siteDependent: v.siteDependent === true },
           });
         }

@@ -2,6 +2,7 @@ import { lineRange, type Finding } from '../../core/types';
 import { grammarFor } from '../../slurm/values/registry';
 import { nameRange } from '../ranges';
 import type { Rule } from '../types';
+import { valueContextFor } from '../valueContext';
 import { longName, swallowedOption } from './shared';
 
 const ID = 'slurm/missing-value';
@@ -26,7 +27,7 @@ export const missingValue: Rule = {
       }
       for (const o of component.options) {
         if (!swallowedOption(o) || o.value === undefined) continue;
-        const ctx = { option: o.spec.name, version: settings.version, maxArraySize: settings.maxArraySize };
+        const ctx = valueContextFor(o.spec.name, settings);
         const refused = grammarFor(o.spec.value).validate(o.value, ctx).some((v) => v.severity === 'error');
         const where = o.valueLine === o.line ? 'the next word' : `line ${o.valueLine + 1}`;
         findings.push({
