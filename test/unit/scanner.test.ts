@@ -46,3 +46,19 @@ describe('scanJobScript: whole-script checks in sbatch order', () => {
   it('fine', () => assert.strictEqual(shape('#!/usr/bin/env python3\n#SBATCH -t 5\n'), undefined));
   it('no-shebang wins over CRLF (sbatch checks it first)', () => assert.strictEqual(shape('echo\r\n'), 'no-shebang'));
 });
+
+describe('scanJobScript: here-documents after the first command', () => {
+  const misses = (t: string) => scanJobScript(t).nearMisses.map((m) => [m.line, m.kind]);
+  it('directives of a generated job script are not this script\'s', () => {
+    assert.deepStrictEqual(misses(L('#!/bin/bash', 'cat > step2.sh <<EOF', '#!/bin/bash', '#SBATCH --time=5', 'EOF', '#SBATCH --mem=1G')), [[5, 'after-command']]);
+  });
+  it('quoted and tab-stripping delimiters', () => {
+    assert.deepStrictEqual(misses(L('#!/bin/bash', "cat <<-'END' > a.sh", '\t#SBATCH -t 5', '\tEND', 'sbatch a.sh')), []);
+  });
+  it('a here-string opens nothing', () => {
+    assert.deepStrictEqual(misses(L('#!/bin/bash', 'grep x <<< "$v"', '#SBATCH -t 5')), [[2, 'after-command']]);
+  });
+  it('the first command itself may open one', () => {
+    assert.deepStrictEqual(misses(L('#!/bin/bash', '#SBATCH -t 5', 'sbatch <<EOF', '#!/bin/bash', '#SBATCH -N 1', 'srun x', 'EOF')), []);
+  });
+});

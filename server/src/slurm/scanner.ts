@@ -116,6 +116,25 @@ function nearMissOf(line: string, index: number, afterCommand: boolean): NearMis
   return undefined;
 }
 
+const HEREDOC = /<<(-?)[ \t]*(?:'([^']+)'|"([^"]+)"|\\?([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * The here-document a command line opens, if any (`cat > job.sh <<EOF`). Lines up to its
+ * delimiter are data for another program (often another job script), not this script's
+ * directives, so they are never reported as ignored directives. Only the first one on a line
+ * is followed; `<<<` (a here-string) opens none.
+ */
+function heredocOpenedBy(line: string): { delimiter: string; stripTabs: boolean } | undefined {
+  HEREDOC.lastIndex = 0;
+  for (let m = HEREDOC.exec(line); m; m = HEREDOC.exec(line)) {
+    if (line[m.index + 2] === '<' || (m.index > 0 && line[m.index - 1] === '<')) continue;
+    const before = line.slice(0, m.index);
+    if (/(^|[^\\])#/.test(before.replace(/'[^']*'|"[^"]*"/g, ''))) return undefined; // inside a comment
+    return { delimiter: m[2] ?? m[3] ?? m[4], stripTabs: m[1] === '-' };
+  }
+  return undefined;
+}
+
 function isCommand(line: string): boolean {
   let k = 0;
   while (k < line.length && isCSpace(line[k])) k++;
@@ -139,7 +158,13 @@ export function scanJobScript(text: string): ScannedScript {
   const lines = splitLines(text);
   const scanned: ScannedScript = { text, lines, shape: shapeOf(text, lines), directives: [], nearMisses: [] };
   let component = 0;
+  let heredoc: { delimiter: string; stripTabs: boolean } | undefined;
   for (let i = 0; i < lines.lines.length; i++) {
+    if (heredoc) {
+      const body = heredoc.stripTabs ? lines.lines[i].replace(/^\t+/, '') : lines.lines[i];
+      if (body === heredoc.delimiter) heredoc = undefined;
+      continue;
+    }
     // One sbatch line may span several editor lines joined by lone carriage returns.
     let last = i;
     while (endsWithLoneCR(text, lines, last)) last++;
@@ -160,9 +185,12 @@ export function scanJobScript(text: string): ScannedScript {
       }
       if (isCommand(lines.lines.slice(i, last + 1).join(' '))) {
         scanned.firstCommandLine = i;
+        heredoc = heredocOpenedBy(line);
         i = last;
         continue;
       }
+    } else if (isCommand(line)) {
+      heredoc = heredocOpenedBy(line);
     }
     const miss = nearMissOf(line, i, afterCommand);
     if (miss) scanned.nearMisses.push(miss);
