@@ -43,7 +43,7 @@ cat > "$RUN/data/User/settings.json" <<'JSON'
 { "telemetry.telemetryLevel": "off", "update.mode": "none", "extensions.autoCheckUpdates": false,
   "extensions.autoUpdate": false, "workbench.startupEditor": "none", "chat.disableAIFeatures": true,
   "workbench.tips.enabled": false, "security.workspace.trust.enabled": false,
-  "workbench.secondarySideBar.defaultVisibility": "hidden" }
+  "workbench.secondarySideBar.defaultVisibility": "hidden", "editor.hover.above": false }
 JSON
 
 CS_PID=

@@ -4,14 +4,16 @@ import * as vscode from 'vscode';
 import { lineNumberOf, openWorkspaceFile, waitFor } from './helpers';
 
 interface CompletionCase {
+  /** Fixture file; each unfinished directive has its own, as an unfinished line can end sbatch's reading. */
+  file: string;
   /** The directive line (trimmed); completion is asked for at its end. */
   line: string;
   mustInclude: string[];
 }
 
 const completionCases: CompletionCase[] = [
-  { line: '#SBATCH --', mustInclude: ['--time', '--mem'] },
-  { line: '#SBATCH --mail-type=', mustInclude: ['END'] },
+  { file: 'completion-option.sbatch', line: '#SBATCH --', mustInclude: ['--time', '--mem'] },
+  { file: 'completion-value.sbatch', line: '#SBATCH --mail-type=', mustInclude: ['END'] },
 ];
 
 /** Returns the label text of a completion item (labels may be strings or `{ label, detail }`). */
@@ -20,13 +22,9 @@ function labelOf(item: vscode.CompletionItem): string {
 }
 
 suite('completion', () => {
-  let document: vscode.TextDocument;
-  suiteSetup(async () => {
-    document = await openWorkspaceFile('completion.sbatch');
-  });
-
   for (const completionCase of completionCases) {
     test(`completion at the end of "${completionCase.line}"`, async () => {
+      const document = await openWorkspaceFile(completionCase.file);
       const position = document.lineAt(lineNumberOf(document, completionCase.line)).range.end;
       let lastLabels: string[] = [];
       const labels = await waitFor(
