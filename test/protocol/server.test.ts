@@ -53,6 +53,18 @@ for (const [name, args] of [
       assert.strictEqual(fix.edit.changes[URI][0].newText, '--time');
     });
 
+    it('offers "fix all" with only the safe fixes (never a did-you-mean)', async () => {
+      const uri = 'file:///work/fixall.sbatch';
+      await lsp.open(uri, ['#!/bin/bash', '#SBATCH --time=5', '  #SBATCH --mem=1G', '#SBATCH --time=6', '#SBATCH --tmie=3', 'srun x', ''].join('\n'));
+      await lsp.diagnosticsFor(uri, 1);
+      const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } })) as { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+      assert.strictEqual(actions.length, 1, JSON.stringify(actions));
+      assert.strictEqual(actions[0].kind, 'source.fixAll.hpc-workflows');
+      const edits = actions[0].edit.changes[uri];
+      assert.strictEqual(edits.length, 2, 'drop the overridden --time and unindent the directive');
+      assert.ok(!edits.some((e) => e.newText.includes('--time=3')), 'the did-you-mean is not applied');
+    });
+
     it('re-publishes for each new version after a change', async () => {
       await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 14 } }, text: 'time' }] });
       const d = await lsp.diagnosticsFor(URI, 2);
