@@ -3,6 +3,7 @@ import { arrayPatternWithoutArray } from './slurm/arrayPatternWithoutArray';
 import { conflictingOptions } from './slurm/conflictingOptions';
 import { directiveSyntax } from './slurm/directiveSyntax';
 import { duplicateOption } from './slurm/duplicateOption';
+import { foreignDirective } from './slurm/foreignDirective';
 import { ignoredDirective } from './slurm/ignoredDirective';
 import { impossibleTimes } from './slurm/impossibleTimes';
 import { ignoredOption } from './slurm/ignoredOption';
@@ -32,6 +33,7 @@ export const JOB_SCRIPT_RULES: readonly Rule[] = [
   duplicateOption,
   arrayPatternWithoutArray,
   abbreviatedOption,
+  foreignDirective,
 ];
 
 /** Where the docs of a rule live: `docs/rules/<id>.md` in the project's repository. */
