@@ -6,6 +6,7 @@ runRuleTable('slurm/foreign-directive', {
   valid: [
     script('#SBATCH --time=10', 'srun hostname'),
     { name: '--ignore-pbs switches the translation off', code: script('#SBATCH --ignore-pbs', '#PBS -l walltime=2hours', '#PBS -X', 'srun hostname') },
+    { name: '--ignore-pbs in the first het-job component covers them all', code: script('#SBATCH -N1 --ignore-pbs', '#SBATCH hetjob', '#SBATCH -N1', '#PBS -X', 'srun hostname') },
     { name: 'not a #PBS line for sbatch: indented, lower case, disabled', code: script('  #PBS -N x', '#pbs -N x', '##PBS -N x', 'srun hostname') },
     { name: 'sbatch refuses the script before translating anything', code: '#PBS -N x\nsrun hostname\n' },
   ],
@@ -58,6 +59,11 @@ runRuleTable('slurm/foreign-directive', {
       errors: [{ line: 2, severity: 'info', message: 'this #BSUB line as --time=60' }, { line: 3, severity: 'warning', message: 'also has #BSUB lines' }],
     },
     { name: 'bad #BSUB time', code: script('#BSUB -W 2h', 'srun hostname'), errors: [{ line: 2, severity: 'info' }, { line: 2, severity: 'error', message: '--time=2h' }] },
+    {
+      name: '--ignore-pbs in a later het-job component comes too late for the first',
+      code: script('#SBATCH -N1', '#SBATCH hetjob', '#SBATCH -N1 --ignore-pbs', '#PBS -X', 'srun hostname'),
+      errors: [{ line: 5, severity: 'error', message: 'qsub option -X' }],
+    },
     { name: '-d before 23.02', code: script('#PBS -d /scratch', 'srun hostname'), settings: { version: '22.05' }, errors: [{ line: 2, severity: 'error', message: 'before Slurm 23.02' }] },
   ],
 });

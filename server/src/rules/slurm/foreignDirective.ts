@@ -51,7 +51,10 @@ function summary(fl: ForeignLine): string {
 export const foreignDirective: Rule = {
   meta: { id: ID, description: 'A #PBS or #BSUB line, which sbatch translates into sbatch options (or refuses)', defaultSeverity: 'info', fixable: true },
   check({ script, settings }) {
-    const ignorePbs = script.options.some((o) => o.spec.name === 'ignore-pbs');
+    // sbatch translates while reading the first component, before it reads the #SBATCH lines of
+    // the others: only an --ignore-pbs of the first component stops the translation.
+    const first = script.components.find((c) => c.index === 0);
+    const ignorePbs = first !== undefined && first.options.some((o) => o.spec.name === 'ignore-pbs');
     const translation = translateForeignDirectives(script, ignorePbs, {
       sbatchOptions: script.options, version: settings.version, maxArraySize: settings.maxArraySize, maxArraySizeKnown: settings.maxArraySizeKnown,
     });
