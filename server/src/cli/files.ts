@@ -23,7 +23,8 @@ export async function collectFiles(paths: string[]): Promise<FileInput[]> {
     try {
       stat = await fs.stat(p);
     } catch (err) {
-      out.push({ path: p, error: `cannot read ${p}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(err)}` });
+      const code = (err as NodeJS.ErrnoException).code;
+      out.push({ path: p, error: `cannot read ${p}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(err)}` });
       continue;
     }
     if (stat.isDirectory()) await walk(p, out);

@@ -50,6 +50,8 @@ export interface ScannedScript {
   /** First line sbatch treats as a command (ends the directives), if any. */
   firstCommandLine?: number;
   nearMisses: NearMiss[];
+  /** Lines inside here-documents opened after the first command (data for other programs). */
+  heredocLines: Set<number>;
 }
 
 /** Damerau-Levenshtein distance with adjacent transpositions (optimal string alignment). */
@@ -156,13 +158,14 @@ function endsWithLoneCR(text: string, lines: TextLines, i: number): boolean {
  */
 export function scanJobScript(text: string): ScannedScript {
   const lines = splitLines(text);
-  const scanned: ScannedScript = { text, lines, shape: shapeOf(text, lines), directives: [], nearMisses: [] };
+  const scanned: ScannedScript = { text, lines, shape: shapeOf(text, lines), directives: [], nearMisses: [], heredocLines: new Set() };
   let component = 0;
   let heredoc: { delimiter: string; stripTabs: boolean } | undefined;
   for (let i = 0; i < lines.lines.length; i++) {
     if (heredoc) {
       const body = heredoc.stripTabs ? lines.lines[i].replace(/^\t+/, '') : lines.lines[i];
       if (body === heredoc.delimiter) heredoc = undefined;
+      else scanned.heredocLines.add(i);
       continue;
     }
     // One sbatch line may span several editor lines joined by lone carriage returns.

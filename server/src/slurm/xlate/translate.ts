@@ -4,7 +4,6 @@ import { TranslationBuilder } from './builder';
 import { translateBsubOption } from './bsub';
 import { collectForeignLines, type Collected } from './collect';
 import { foreignCatalog, pbsLetterSince2302 } from './foreignOptions';
-import { heredocBodyLines } from './heredoc';
 import { ACCUMULATING, describeTranslated, sameOption, sbatchWord } from './format';
 import { translatePbsOption } from './pbs';
 import type { ForeignDialect, ForeignLine, ForeignProblem, ForeignTranslation, TranslateContext, TranslatedOption } from './types';
@@ -88,7 +87,7 @@ function byPosition(a: ForeignProblem, b: ForeignProblem): number {
 }
 
 function foreignLines(collected: Collected, scanned: ScannedScript, options: readonly TranslatedOption[], ignored: TranslationBuilder['ignored']): ForeignLine[] {
-  const heredoc = heredocBodyLines(scanned);
+  const heredoc = scanned.heredocLines;
   return collected.lines.map((c) => {
     const within = (line: number) => line >= c.line && line <= c.lastLine;
     return {
