@@ -114,3 +114,14 @@ describe('hpcw CLI (the bundled dist/cli.js as a process)', () => {
     assert.deepStrictEqual(site, []);
   });
 });
+
+describe('hpcw --fix on a script with a byte-order mark', () => {
+  it('removes the mark and leaves the directives where they are', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hpcw-bom-'));
+    const f = path.join(dir, 'bom.sbatch');
+    writeFileSync(f, '\uFEFF#!/bin/bash\n#SBATCH --time=5\nsrun x\n');
+    const r = run('lint', '--fix', f);
+    assert.strictEqual(readFileSync(f, 'utf8'), '#!/bin/bash\n#SBATCH --time=5\nsrun x\n');
+    assert.strictEqual(r.status, 0, r.stdout);
+  });
+});

@@ -12,7 +12,9 @@ function prefixFix(miss: NearMiss, title: string): Fix {
 
 function moveFix(script: JobScript, miss: NearMiss): Fix | undefined {
   const first = script.firstCommandLine;
-  if (first === undefined) return undefined;
+  // A "command" on line 1 is a broken #! line (e.g. behind a byte-order mark); moving a
+  // directive above it would make things worse, so the whole-script fix comes first.
+  if (first === undefined || first === 0) return undefined;
   const text = script.lines.lines[miss.line].trimStart();
   const last = script.lines.lines.length - 1;
   return {

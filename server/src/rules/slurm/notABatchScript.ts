@@ -23,6 +23,10 @@ export const notABatchScript: Rule = {
       case 'whitespace-only':
         return [{ ...base, range: first, message: 'sbatch refuses a batch script that holds only whitespace', fixes: [] }];
       case 'no-shebang': {
+        if (script.text.startsWith('\uFEFF#!')) {
+          // Editors hide a byte-order mark; sbatch sees its three bytes before the #!.
+          return [{ ...base, range: lineRange(0, 0, 1), message: 'sbatch refuses this script: it starts with an invisible UTF-8 byte-order mark (BOM) before #!. Save it as UTF-8 without BOM', fixes: [{ title: 'Remove the byte-order mark', edits: [{ range: lineRange(0, 0, 1), newText: '' }], isPreferred: true, safe: true }], data: { problem: 'bom' } }];
+        }
         const f: Finding = {
           ...base,
           range: first,
