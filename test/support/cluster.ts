@@ -6,6 +6,7 @@
  * Nothing here imports the analysis: the cluster test talks to our linter through its CLI.
  */
 import { spawnSync } from 'child_process';
+import type { CliFinding } from '../../server/src/cli/format';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -147,17 +148,8 @@ export function recordLiveVerdicts(cluster: ClusterEnv): Map<string, VerdictRow>
 // Our linter, through its CLI contract
 // ---------------------------------------------------------------------------------------------
 
-/** One finding as `hpcw lint --format json` prints it (1-based positions). */
-export interface CliFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: 'error' | 'warning' | 'info' | 'hint';
-  code: string;
-  message: string;
-}
+/** One finding as `hpcw lint --format json` prints it (1-based positions); only the type is shared. */
+export type { CliFinding } from '../../server/src/cli/format';
 
 /** What one CLI run gave: findings grouped by absolute file path, or why the run is unusable. */
 export type CliResult = { ok: true; byFile: Map<string, CliFinding[]> } | { ok: false; problem: string };
