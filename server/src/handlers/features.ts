@@ -15,6 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { chooseSafeFixes } from '../core/fixAll';
 import { completeAt } from '../features/completion';
 import { hoverAt } from '../features/hover';
+import { suppressionFix } from '../features/suppressFix';
 import type { DocumentAnalyses } from './analyses';
 import { toCodeAction, toDiagnostic } from './convert';
 
@@ -66,6 +67,7 @@ export function createFeatureHandlers(documents: TextDocuments<TextDocument>, an
           );
           if (!f) continue;
           for (const fix of f.fixes) actions.push(toCodeAction(uri, fix, [d]));
+          actions.push(toCodeAction(uri, suppressionFix(f, analysis.script.lines.lines), [d]));
         }
       }
       if (wantsFixAll || !only) {
