@@ -94,7 +94,7 @@ describe('hpcw CLI (the bundled dist/cli.js as a process)', () => {
     if (process.getuid && process.getuid() === 0) {
       // root reads any file, so run the CLI as an unprivileged user where the system has one
       const who = spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' });
-      if (who.status !== 0) this.skip();
+      if (who.status !== 0) this.skip(); // no unprivileged user to run as on this system
       u = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, ...args], { encoding: 'utf8' });
       if (u.error || /cannot find module|EACCES.*hpcw/i.test(u.stderr)) this.skip(); // the checkout itself is not readable for nobody
     } else {
