@@ -18,6 +18,7 @@ export function resolveSettings(settings: Partial<AnalysisSettings> = {}): Analy
     maxArraySize: settings.maxArraySize && settings.maxArraySize > 0 ? settings.maxArraySize : DEFAULT_SETTINGS.maxArraySize,
     maxArraySizeKnown: settings.maxArraySizeKnown ?? (settings.maxArraySize !== undefined && settings.maxArraySize > 0),
     siteOptions: settings.siteOptions ?? DEFAULT_SETTINGS.siteOptions,
+    gresTypes: settings.gresTypes,
     severity: settings.severity ?? DEFAULT_SETTINGS.severity,
     now: settings.now,
   };

@@ -31,6 +31,11 @@ export function parseSettings(raw: unknown): { settings: AnalysisSettings; probl
     }
     else problems.push('hpcWorkflows.slurm.maxArraySize must be a positive whole number');
   }
+  if (Array.isArray(slurm.gresTypes)) {
+    const names = slurm.gresTypes.filter((g): g is string => typeof g === 'string' && /^[A-Za-z0-9_.-]+$/.test(g));
+    if (names.length !== slurm.gresTypes.length) problems.push('hpcWorkflows.slurm.gresTypes: every entry must be a GRES name such as gpu or shard');
+    if (names.length > 0) settings.gresTypes = names;
+  }
   if (Array.isArray(slurm.siteOptions)) {
     for (const entry of slurm.siteOptions) {
       const o: SiteOption | undefined =

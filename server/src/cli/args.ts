@@ -27,6 +27,7 @@ Options of lint:
   --fix                           apply the safe fixes to the files, then report what is left
   --slurm-version V               judge by this Slurm series: 22.05 ... 26.05, master, any (default any)
   --max-array-size N              the site's MaxArraySize (default 1001)
+  --gres-types LIST               the site's GresTypes, e.g. gpu,shard (then other names are errors)
   --site-option NAME[=ARG]        an option a site plugin adds to sbatch; ARG is required (default),
                                   optional or none; repeatable
   --rule ID=SEVERITY              set a rule's severity: error, warning, info, hint or off; repeatable
@@ -52,7 +53,7 @@ export function parseArgs(argv: string[]): CliCommand {
     const a = rest[i];
     const eq = a.indexOf('=');
     const flag = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    const takesValue = ['--format', '--slurm-version', '--max-array-size', '--site-option', '--rule', '--only', '--config'].includes(flag);
+    const takesValue = ['--format', '--slurm-version', '--max-array-size', '--gres-types', '--site-option', '--rule', '--only', '--config'].includes(flag);
     let value: string | undefined;
     if (takesValue) {
       value = flag !== a ? a.slice(eq + 1) : rest[++i];
@@ -76,6 +77,12 @@ export function parseArgs(argv: string[]): CliCommand {
         const n = Number(value);
         if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-array-size must be a positive whole number, not "${value}"`);
         cmd.settings.maxArraySize = n;
+        break;
+      }
+      case '--gres-types': {
+        const names = (value as string).split(',').map((s) => s.trim()).filter((s) => s !== '');
+        if (names.length === 0 || names.some((n) => !/^[A-Za-z0-9_.-]+$/.test(n))) throw new UsageError(`--gres-types must be a comma list of GRES names, not "${value}"`);
+        cmd.settings.gresTypes = names;
         break;
       }
       case '--site-option': {

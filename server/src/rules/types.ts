@@ -29,6 +29,8 @@ export interface AnalysisSettings {
    * controller refuses it), otherwise a site-dependent warning against Slurm's default.
    */
   maxArraySizeKnown: boolean;
+  /** The site's GresTypes (slurm.conf), when known: GRES names outside it are then errors. */
+  gresTypes?: string[];
   /** Options that plugins of this site add to sbatch. */
   siteOptions: SiteOption[];
   /** Per-rule severity, or `off`. */

@@ -5,8 +5,11 @@ runRuleTable('slurm/invalid-value', {
     script('#SBATCH --time=1-12:00:00', '#SBATCH --mem=4G', '#SBATCH --array=0-99%8', '#SBATCH --mail-type=END,FAIL'),
     script('#SBATCH --begin=now+1hour', '#SBATCH --dependency=afterok:123:456'),
     script('#SBATCH --exclusive', '#SBATCH --hold'),
+    { name: 'a GRES the site lists', code: script('#SBATCH --gres=shard:2'), settings: { gresTypes: ['gpu', 'shard'] } },
   ],
   invalid: [
+    { name: 'an uncommon GRES, site unknown', code: script('#SBATCH --gres=fpga:1'), errors: [{ line: 2, severity: 'warning' }] },
+    { name: 'a GRES the site does not list', code: script('#SBATCH --gres=fpga:1'), settings: { gresTypes: ['gpu'] }, errors: [{ line: 2, severity: 'error' }] },
     { name: 'fields past their range add up (accepted)', code: script('#SBATCH --time=25:61:00'), errors: [{ line: 2, severity: 'info', message: '1-02:01:00' }] },
     { name: 'time', code: script('#SBATCH --time=abc'), errors: [{ line: 2, severity: 'error' }] },
     { name: 'cpus 0', code: script('#SBATCH --cpus-per-task=0'), errors: [{ line: 2, severity: 'error' }] },
@@ -19,3 +22,4 @@ runRuleTable('slurm/invalid-value', {
     { name: 'nodes min > max', code: script('#SBATCH --nodes=2-1'), errors: [{ line: 2, severity: 'error' }] },
   ],
 });
+
