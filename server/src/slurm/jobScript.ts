@@ -26,7 +26,8 @@ export function parseJobScript(text: string, catalog: OptionCatalog): JobScript 
   const scanned = scanJobScript(text);
   const byComponent = new Map<number, PlacedArg[]>();
   for (const d of scanned.directives) {
-    // sbatch stops at an unmatched quote or a stray ':' (fatal), so nothing after it is read.
+    // NOTE: sbatch exits at the first fatal problem (an unmatched quote, a stray ':'); we keep
+    // reading the words it would have read anyway, so one run reports every problem.
     const list = byComponent.get(d.component) ?? [];
     byComponent.set(d.component, list);
     for (const arg of d.split.args) list.push({ line: d.line, arg });
