@@ -107,7 +107,7 @@ describe('hpcw CLI (the bundled dist/cli.js as a process)', () => {
 
   it('--slurm-version and --site-option change the verdict', () => {
     const f = path.join(dir, 'pyxis.sbatch');
-    writeFileSync(f, '#!/bin/bash\n#SBATCH --container-image=ubuntu:22.04\n#SBATCH --oom-kill-step\nsrun x\n');
+    writeFileSync(f, '#!/bin/bash\n#SBATCH --time=10\n#SBATCH --container-image=ubuntu:22.04\n#SBATCH --oom-kill-step\nsrun x\n');
     const plain = JSON.parse(run('lint', '--format', 'json', '--slurm-version', '22.05', f).stdout) as { code: string; message: string }[];
     assert.strictEqual(plain.filter((x) => x.code === 'slurm/unknown-option').length, 2);
     const site = JSON.parse(run('lint', '--format', 'json', '--slurm-version', '25.05', '--site-option', 'container-image', f).stdout) as unknown[];

@@ -1,3 +1,7 @@
+import { outputClobber } from './array/outputClobber';
+import { tooLarge } from './array/tooLarge';
+import { unthrottled } from './array/unthrottled';
+import { missingTime } from './resources/missingTime';
 import { abbreviatedOption } from './slurm/abbreviatedOption';
 import { arrayPatternWithoutArray } from './slurm/arrayPatternWithoutArray';
 import { conflictingOptions } from './slurm/conflictingOptions';
@@ -34,6 +38,10 @@ export const JOB_SCRIPT_RULES: readonly Rule[] = [
   arrayPatternWithoutArray,
   abbreviatedOption,
   foreignDirective,
+  tooLarge,
+  outputClobber,
+  unthrottled,
+  missingTime,
 ];
 
 /** Where the docs of a rule live: `docs/rules/<id>.md` in the project's repository. */

@@ -6,6 +6,7 @@ runRuleTable('slurm/invalid-value', {
     script('#SBATCH --begin=now+1hour', '#SBATCH --dependency=afterok:123:456'),
     script('#SBATCH --exclusive', '#SBATCH --hold'),
     { name: 'a GRES the site lists', code: script('#SBATCH --gres=shard:2'), settings: { gresTypes: ['gpu', 'shard'] } },
+    { name: 'MaxArraySize is array/too-large\'s', code: script('#SBATCH --array=0-5000'), settings: { maxArraySize: 5000 } },
   ],
   invalid: [
     { name: 'an uncommon GRES, site unknown', code: script('#SBATCH --gres=fpga:1'), errors: [{ line: 2, severity: 'warning' }] },
@@ -15,9 +16,6 @@ runRuleTable('slurm/invalid-value', {
     { name: 'cpus 0', code: script('#SBATCH --cpus-per-task=0'), errors: [{ line: 2, severity: 'error' }] },
     { name: 'mail type', code: script('#SBATCH --mail-type=SOMETIMES'), errors: [{ line: 2, severity: 'error' }] },
     { name: 'array letters', code: script('#SBATCH --array=a-z'), errors: [{ line: 2, severity: 'error' }] },
-    { name: 'array over the default MaxArraySize', code: script('#SBATCH --array=0-5000'), errors: [{ line: 2, severity: 'warning' }] },
-    { name: 'array over a configured MaxArraySize is refused', code: script('#SBATCH --array=0-5000'), settings: { maxArraySize: 5000 }, errors: [{ line: 2, severity: 'error' }] },
-    { name: 'within a configured MaxArraySize', code: script('#SBATCH --array=0-4999'), settings: { maxArraySize: 5000 }, errors: [] },
     { name: 'flag with a value', code: script('#SBATCH --hold=yes'), errors: [{ line: 2, severity: 'error', fix: 'Remove the value', fixed: script('#SBATCH --hold') }] },
     { name: 'nodes min > max', code: script('#SBATCH --nodes=2-1'), errors: [{ line: 2, severity: 'error' }] },
   ],

@@ -1,12 +1,13 @@
-import type { ValueContext, ValueGrammar, ValueProblem } from './grammar';
-import { error, plural, readCInteger, siteWarning, tokenize, warning } from './util';
+import type { ValueGrammar, ValueProblem } from './grammar';
+import { error, plural, readCInteger, tokenize, warning } from './util';
 
 /**
  * `--array`: job array indices. sbatch sends the text unchecked; the controller
  * reads it at submission (`_valid_array_inx` / `slurm_parse_array_tok`, the same in
  * every covered series). Comma-separated items, each `N`, `N-M` or `N-M:STEP`
  * (brackets around numbers are tolerated); a `%LIMIT` after an item caps how many
- * tasks run at once. Every index must be below the site's MaxArraySize.
+ * tasks run at once. The grammar checks the syntax only: the site's MaxArraySize is
+ * checked by the `array/too-large` rule (with `arrayLimitProblem` below).
  */
 
 /** One item of an array spec: the indices first, first+step, ... up to last. */
@@ -146,7 +147,7 @@ function countDistinct(ranges: ArrayRange[]): number {
   return count;
 }
 
-function validateArray(value: string, ctx: ValueContext): ValueProblem[] {
+function validateArray(value: string): ValueProblem[] {
   if (value === '') return [];
   const result = readArraySpec(value);
   if (!result.ok) {
@@ -154,23 +155,6 @@ function validateArray(value: string, ctx: ValueContext): ValueProblem[] {
   }
   const spec = result.spec;
   const problems: ValueProblem[] = [];
-  const limit = ctx.maxArraySize;
-  // NOTE: with the site's real limit known the refusal is certain: an error, still marked site-dependent.
-  const overLimit = (message: string): ValueProblem =>
-    ctx.maxArraySizeKnown ? { ...error(message), siteDependent: true } : siteWarning(message);
-  const limitText = ctx.maxArraySizeKnown ? `the cluster's MaxArraySize (${limit})` : `MaxArraySize (${limit === 1001 ? 'default ' : ''}${limit})`;
-  if (limit <= 0) {
-    problems.push(overLimit('MaxArraySize is 0 on this cluster, so job arrays are disabled and the controller refuses the job.'));
-  } else if (spec.maxIndex >= limit) {
-    problems.push(
-      overLimit(
-        `Index ${spec.maxIndex} is not below ${limitText}: the controller refuses the job.` +
-          (ctx.maxArraySizeKnown ? '' : ' The limit is set by the site in slurm.conf (check `scontrol show config | grep MaxArraySize`) and can be given in the settings.'),
-      ),
-    );
-  } else if (spec.maxStep >= limit) {
-    problems.push(overLimit(`A step of ${spec.maxStep} is not below MaxArraySize (${limit}): the controller refuses it.`));
-  }
   const bare = tokenize(value, ',').find((t) => /^\[?%/.test(t.text));
   if (bare) {
     problems.push(warning(`${JSON.stringify(bare.text)} has no index before %, so it is read as index 0.`, bare.start, bare.start + bare.text.length));
@@ -187,6 +171,29 @@ function validateArray(value: string, ctx: ValueContext): ValueProblem[] {
     problems.push(warning(`Only the number right after % is read (${spec.throttle}); anything after it is ignored.`));
   }
   return problems;
+}
+
+/** Why an array spec is refused by a site whose MaxArraySize is `maxArraySize`; undefined when it fits. */
+export interface ArrayLimitProblem {
+  message: string;
+  /** What exceeds the limit: the largest index, the largest step, or arrays at all (MaxArraySize 0). */
+  kind: 'index' | 'step' | 'disabled';
+}
+
+/**
+ * Compares a valid array spec with a MaxArraySize: the controller refuses an index or a step
+ * that is not below it, and every array when it is 0. Called by the `array/too-large` rule;
+ * returns undefined when the spec fits (or names no index).
+ *
+ * @param known true when `maxArraySize` is the site's real value, not Slurm's default
+ */
+export function arrayLimitProblem(spec: ArraySpec, maxArraySize: number, known: boolean): ArrayLimitProblem | undefined {
+  if (spec.ranges.length === 0) return undefined;
+  const limitText = known ? `the cluster's MaxArraySize (${maxArraySize})` : `MaxArraySize (${maxArraySize === 1001 ? 'default ' : ''}${maxArraySize})`;
+  if (maxArraySize <= 0) return { kind: 'disabled', message: 'MaxArraySize is 0 on this cluster, so job arrays are disabled and the controller refuses the job.' };
+  if (spec.maxIndex >= maxArraySize) return { kind: 'index', message: `Index ${spec.maxIndex} is not below ${limitText}: the controller refuses the job.` };
+  if (spec.maxStep >= maxArraySize) return { kind: 'step', message: `A step of ${spec.maxStep} is not below ${limitText}: the controller refuses the job.` };
+  return undefined;
 }
 
 /** Puts a valid array spec into words: "100 tasks (indices 0–99), at most 8 at once". */
