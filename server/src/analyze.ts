@@ -4,11 +4,14 @@ import { isSuppressed, readSuppressions } from './rules/suppression';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from './rules/types';
 import { optionCatalog } from './slurm/catalog';
 import { parseJobScript, type JobScript } from './slurm/jobScript';
+import type { ShellModel, ShellParser } from './shell/model';
 
 export interface JobScriptAnalysis {
   script: JobScript;
   /** Findings sorted by position, after suppression comments and severity settings. */
   findings: Finding[];
+  /** The shell body as read by tree-sitter-bash, when a shell parser was given. */
+  shell?: ShellModel;
 }
 
 /** Fills in defaults for whatever the caller left out. */
@@ -31,11 +34,14 @@ function byPosition(a: Finding, b: Finding): number {
 /**
  * Reads a job script as sbatch does and runs every rule over it. Called by the language server
  * on each document version and by the CLI for each file. Pure: text in, findings out; a rule that
- * throws (a bug) is reported as a finding instead of breaking the analysis.
+ * throws (a bug) is reported as a finding instead of breaking the analysis. With `shell` (the
+ * front ends load it once, see shell/loader.ts) the shell body is parsed once here and every rule
+ * sees the same ShellModel as `ctx.shell`; without it `ctx.shell` is undefined.
  */
-export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings> = {}): JobScriptAnalysis {
+export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings> = {}, shell?: ShellParser): JobScriptAnalysis {
   const settings = resolveSettings(partial);
   const script = parseJobScript(text, optionCatalog(settings.version, settings.siteOptions));
+  const shellModel = shell?.parse(text);
   const suppressions = readSuppressions(script.lines.lines);
   const findings: Finding[] = [];
   for (const rule of JOB_SCRIPT_RULES) {
@@ -43,7 +49,7 @@ export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings
     if (configured === 'off') continue;
     let produced: Finding[];
     try {
-      produced = rule.check({ script, settings });
+      produced = rule.check(shellModel ? { script, settings, shell: shellModel } : { script, settings });
     } catch (err) {
       produced = [{ code: rule.meta.id, severity: 'info', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Internal error in rule ${rule.meta.id}: ${String(err)}`, fixes: [] }];
     }
@@ -53,5 +59,5 @@ export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings
     }
   }
   findings.sort(byPosition);
-  return { script, findings };
+  return shellModel ? { script, findings, shell: shellModel } : { script, findings };
 }

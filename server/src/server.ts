@@ -14,6 +14,7 @@ import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { createFeatureHandlers, FIX_ALL_KIND } from './handlers/features';
 import { resolveSettings } from './analyze';
 import { parseSettings } from './settings';
+import { sharedShellParser } from './shell/loader';
 
 /**
  * Starts the language server on a connection (stdio, node IPC or sockets, as the process
@@ -78,6 +79,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.listen(connection);
   connection.listen();
+  // Analyses made before the shell parser is ready have no shell model; once it is, re-publish.
+  sharedShellParser().then(
+    (shell) => {
+      analyses.setShellParser(shell);
+      connection.console.info('Shell parser ready (tree-sitter-bash).');
+      publisher.publishAll();
+    },
+    (err: unknown) => connection.console.warn(`Shell parser unavailable, checks that read the script body are off: ${err instanceof Error ? err.message : String(err)}`),
+  );
   return connection;
 }
 

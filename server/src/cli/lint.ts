@@ -3,6 +3,8 @@ import { analyzeJobScript } from '../analyze';
 import { applyEdits, chooseSafeFixes } from '../core/fixAll';
 import { JOB_SCRIPT_RULES } from '../rules';
 import type { AnalysisSettings } from '../rules/types';
+import { sharedShellParser } from '../shell/loader';
+import type { ShellParser } from '../shell/model';
 import { splitLines } from '../slurm/lines';
 import type { LintCommand } from './args';
 import { collectFiles } from './files';
@@ -20,10 +22,10 @@ const MAX_FIX_PASSES = 10;
  * Applies safe fixes until none is left (or MAX_FIX_PASSES), returning the new text. A fix that
  * text edits cannot express (LF line endings) is done directly on the text.
  */
-export function fixText(text: string, settings: Partial<AnalysisSettings>): string {
+export function fixText(text: string, settings: Partial<AnalysisSettings>, shell?: ShellParser): string {
   let current = text;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = chooseSafeFixes(analyzeJobScript(current, settings).findings);
+    const fixes = chooseSafeFixes(analyzeJobScript(current, settings, shell).findings);
     if (fixes.length === 0) break;
     let next = current;
     if (fixes.some((f) => f.editorAction === 'set-eol-lf')) next = next.replace(/\r\n/g, '\n');
@@ -46,6 +48,12 @@ export async function runLint(cmd: LintCommand, version: string, baseSettings: P
   const files = await collectFiles(cmd.paths);
   const findings: CliFinding[] = [];
   let stderr = '';
+  let shell: ShellParser | undefined;
+  try {
+    shell = await sharedShellParser();
+  } catch (err) {
+    stderr += `hpcw: warning: shell parser unavailable, checks that read the script body are off: ${err instanceof Error ? err.message : String(err)}\n`;
+  }
   let ioError = false;
   let checked = 0;
   for (const file of files) {
@@ -56,7 +64,7 @@ export async function runLint(cmd: LintCommand, version: string, baseSettings: P
     }
     let text = file.text;
     if (cmd.fix) {
-      const fixed = fixText(text, settings);
+      const fixed = fixText(text, settings, shell);
       if (fixed !== text) {
         try {
           await fs.writeFile(file.path, fixed, 'utf8');
@@ -68,7 +76,7 @@ export async function runLint(cmd: LintCommand, version: string, baseSettings: P
       }
     }
     checked++;
-    for (const f of analyzeJobScript(text, settings).findings) findings.push(toCliFinding(file.path, f));
+    for (const f of analyzeJobScript(text, settings, shell).findings) findings.push(toCliFinding(file.path, f));
   }
   const stdout = cmd.format === 'json' ? formatJson(findings) : cmd.format === 'sarif' ? formatSarif(findings, version) : formatText(findings, checked);
   const exitCode = ioError ? 2 : findings.some((f) => f.severity === 'error') ? 1 : 0;

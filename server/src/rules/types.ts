@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../core/types';
 import type { SiteOption } from '../slurm/catalog';
+import type { ShellModel } from '../shell/model';
 import type { JobScript } from '../slurm/jobScript';
 import type { TargetVersion } from '../slurm/versions';
 
@@ -50,6 +51,12 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
 export interface RuleContext {
   script: JobScript;
   settings: AnalysisSettings;
+  /**
+   * The shell body (loops, commands, assignments, here-docs), parsed once per document version.
+   * Undefined when no shell parser is available (not loaded yet, or its wasm failed to load):
+   * rules that need it then find nothing rather than guess.
+   */
+  shell?: ShellModel;
 }
 
 /** A rule: its meta and a pure check over the read script. */
