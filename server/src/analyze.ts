@@ -1,7 +1,7 @@
 import type { Finding } from './core/types';
 import { JOB_SCRIPT_RULES } from './rules';
 import { isSuppressed, readSuppressions } from './rules/suppression';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from './rules/types';
+import { DEFAULT_SETTINGS, type AnalysisSettings, type RuleContext } from './rules/types';
 import { optionCatalog } from './slurm/catalog';
 import { parseJobScript, type JobScript } from './slurm/jobScript';
 import type { ShellModel, ShellParser } from './shell/model';
@@ -35,13 +35,28 @@ function byPosition(a: Finding, b: Finding): number {
  * Reads a job script as sbatch does and runs every rule over it. Called by the language server
  * on each document version and by the CLI for each file. Pure: text in, findings out; a rule that
  * throws (a bug) is reported as a finding instead of breaking the analysis. With `shell` (the
- * front ends load it once, see shell/loader.ts) the shell body is parsed once here and every rule
- * sees the same ShellModel as `ctx.shell`; without it `ctx.shell` is undefined.
+ * front ends load it once, see shell/loader.ts) the shell body is parsed at most once, when a rule
+ * (or the caller, through `analysis.shell`) first reads `ctx.shell`; without it that is undefined.
  */
 export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings> = {}, shell?: ShellParser): JobScriptAnalysis {
   const settings = resolveSettings(partial);
   const script = parseJobScript(text, optionCatalog(settings.version, settings.siteOptions));
-  const shellModel = shell?.parse(text);
+  // NOTE: the shell body is parsed only when a rule first asks for it (then once), so scripts
+  // whose rules need no shell model never pay for tree-sitter.
+  let shellModel: ShellModel | undefined;
+  let shellRead = false;
+  const readShell = (): ShellModel | undefined => {
+    if (!shellRead && shell) shellModel = shell.parse(text);
+    shellRead = true;
+    return shellModel;
+  };
+  const context: RuleContext = {
+    script,
+    settings,
+    get shell() {
+      return readShell();
+    },
+  };
   const suppressions = readSuppressions(script.lines.lines);
   const findings: Finding[] = [];
   for (const rule of JOB_SCRIPT_RULES) {
@@ -49,7 +64,7 @@ export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings
     if (configured === 'off') continue;
     let produced: Finding[];
     try {
-      produced = rule.check(shellModel ? { script, settings, shell: shellModel } : { script, settings });
+      produced = rule.check(context);
     } catch (err) {
       produced = [{ code: rule.meta.id, severity: 'info', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Internal error in rule ${rule.meta.id}: ${String(err)}`, fixes: [] }];
     }
@@ -59,5 +74,11 @@ export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings
     }
   }
   findings.sort(byPosition);
-  return shellModel ? { script, findings, shell: shellModel } : { script, findings };
+  return {
+    script,
+    findings,
+    get shell() {
+      return readShell();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { lineRange, type Finding, type Fix } from '../../core/types';
 import type { JobScript } from '../../slurm/jobScript';
-import { describeTranslated, sbatchRewriteFor, translateForeignDirectives, type ForeignLine, type ForeignTranslation } from '../../slurm/xlate';
+import { describeTranslated, sbatchRewriteFor, type ForeignLine, type ForeignTranslation } from '../../slurm/xlate';
+import { foreignTranslation } from '../translatedOptions';
 import { wholeLineRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -51,13 +52,7 @@ function summary(fl: ForeignLine): string {
 export const foreignDirective: Rule = {
   meta: { id: ID, description: 'A #PBS or #BSUB line, which sbatch translates into sbatch options (or refuses)', defaultSeverity: 'info', fixable: true },
   check({ script, settings }) {
-    // sbatch translates while reading the first component, before it reads the #SBATCH lines of
-    // the others: only an --ignore-pbs of the first component stops the translation.
-    const first = script.components.find((c) => c.index === 0);
-    const ignorePbs = first !== undefined && first.options.some((o) => o.spec.name === 'ignore-pbs');
-    const translation = translateForeignDirectives(script, ignorePbs, {
-      sbatchOptions: script.options, version: settings.version, maxArraySize: settings.maxArraySize, maxArraySizeKnown: settings.maxArraySizeKnown,
-    });
+    const translation = foreignTranslation(script, settings);
     if (translation.lines.length === 0 && translation.problems.length === 0) return [];
     const ignoreFix = ignorePbsFix(script);
     const findings: Finding[] = [];
