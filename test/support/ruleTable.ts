@@ -4,6 +4,8 @@ import { applyEdits } from '../../server/src/core/fixAll';
 import { splitLines } from '../../server/src/slurm/lines';
 import type { Severity } from '../../server/src/core/types';
 import type { AnalysisSettings } from '../../server/src/rules/types';
+import { sharedShellParser } from '../../server/src/shell/loader';
+import type { ShellParser } from '../../server/src/shell/model';
 
 export interface ExpectedFinding {
   /** 1-based line. */
@@ -26,6 +28,11 @@ export interface RuleCase {
 export interface RuleTable {
   valid: (string | RuleCase)[];
   invalid: (RuleCase & { errors: ExpectedFinding[] })[];
+  /**
+   * True for rules that read the shell body (`ctx.shell`): the cases are then analysed with the
+   * tree-sitter shell parser, loaded once in a `before` hook. Without it no parser is passed.
+   */
+  shell?: boolean;
 }
 
 /** `#!/bin/bash` + the given lines, each ending in a newline. */
@@ -39,16 +46,22 @@ export function script(...lines: string[]): string {
  */
 export function runRuleTable(ruleId: string, table: RuleTable): void {
   describe(ruleId, () => {
+    let shell: ShellParser | undefined;
+    if (table.shell) {
+      before(async () => {
+        shell = await sharedShellParser();
+      });
+    }
     for (const [i, c] of table.valid.entries()) {
       const rc = typeof c === 'string' ? { code: c } : c;
       it(`valid #${i + 1}${rc.name ? `: ${rc.name}` : ''}`, () => {
-        const found = analyzeJobScript(rc.code, rc.settings).findings.filter((f) => f.code === ruleId);
+        const found = analyzeJobScript(rc.code, rc.settings, shell).findings.filter((f) => f.code === ruleId);
         assert.deepStrictEqual(found.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
       });
     }
     for (const [i, c] of table.invalid.entries()) {
       it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-        const found = analyzeJobScript(c.code, c.settings).findings.filter((f) => f.code === ruleId);
+        const found = analyzeJobScript(c.code, c.settings, shell).findings.filter((f) => f.code === ruleId);
         assert.deepStrictEqual(found.map((f) => f.range.start.line + 1), c.errors.map((e) => e.line), `lines of ${ruleId} findings: ${found.map((f) => f.message).join(' | ')}`);
         for (const [k, e] of c.errors.entries()) {
           const f = found[k];

@@ -11,6 +11,8 @@ import { analyzeJobScript } from '../../server/src/analyze';
 import type { Severity } from '../../server/src/core/types';
 import { JOB_SCRIPT_RULES, ruleDocsUrl } from '../../server/src/rules';
 import type { AnalysisSettings, Rule } from '../../server/src/rules/types';
+import { sharedShellParser } from '../../server/src/shell/loader';
+import type { ShellParser } from '../../server/src/shell/model';
 import { parseTargetVersion } from '../../server/src/slurm/versions';
 
 const DOCS_DIR = path.resolve(__dirname, '../../../docs/rules');
@@ -81,9 +83,12 @@ function examplesOf(page: string, prefixes: string[], where: string): Example[] 
   return found;
 }
 
+/** The shell parser, loaded before the examples run, so rules that read the shell body are checked too. */
+let shell: ShellParser | undefined;
+
 /** The findings of `rule` on an example, with 1-based lines. */
 function findingsOf(rule: Rule, example: Example): { line: number; severity: Severity; message: string }[] {
-  return analyzeJobScript(example.code, example.settings)
+  return analyzeJobScript(example.code, example.settings, shell)
     .findings.filter((f) => f.code === rule.meta.id)
     .map((f) => ({ line: f.range.start.line + 1, severity: f.severity, message: f.message }));
 }
@@ -101,6 +106,10 @@ function indexRows(text: string): { id: string; link: string; cells: string[] }[
 const ids = JOB_SCRIPT_RULES.map((r) => r.meta.id);
 
 describe('rule docs (docs/rules/)', () => {
+  before(async () => {
+    shell = await sharedShellParser();
+  });
+
   it('the registry holds rules with distinct ids', () => {
     assert.ok(ids.length > 0);
     assert.strictEqual(new Set(ids).size, ids.length, `duplicate ids: ${ids.join(', ')}`);
@@ -158,7 +167,7 @@ describe('rule docs (docs/rules/)', () => {
         const good = examplesOf(readPage(id), ['Good'], id);
         assert.ok(good.length > 0, 'at least one good example');
         for (const ex of good) {
-          const found = analyzeJobScript(ex.code, ex.settings).findings.filter((f) => f.code === id || f.severity === 'error' || f.severity === 'warning');
+          const found = analyzeJobScript(ex.code, ex.settings, shell).findings.filter((f) => f.code === id || f.severity === 'error' || f.severity === 'warning');
           assert.deepStrictEqual(found.map((f) => `${f.range.start.line + 1}: ${f.code}: ${f.message}`), [], `${id}.md:${ex.line} (${ex.section})`);
         }
       });
