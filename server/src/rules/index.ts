@@ -1,6 +1,10 @@
 import { outputClobber } from './array/outputClobber';
 import { tooLarge } from './array/tooLarge';
 import { unthrottled } from './array/unthrottled';
+import { bindAfterImage } from './container/bindAfterImage';
+import { gpuWithoutNv } from './container/gpuWithoutNv';
+import { missingBind } from './container/missingBind';
+import { unpinnedImage } from './container/unpinnedImage';
 import { missingTime } from './resources/missingTime';
 import { abbreviatedOption } from './slurm/abbreviatedOption';
 import { arrayPatternWithoutArray } from './slurm/arrayPatternWithoutArray';
@@ -42,6 +46,10 @@ export const JOB_SCRIPT_RULES: readonly Rule[] = [
   outputClobber,
   unthrottled,
   missingTime,
+  missingBind,
+  bindAfterImage,
+  gpuWithoutNv,
+  unpinnedImage,
 ];
 
 /** Where the docs of a rule live: `docs/rules/<id>.md` in the project's repository. */
