@@ -47,6 +47,7 @@ runRuleTable('container/bind-after-image', {
     script('apptainer exec --nv -B /data img.sif python x.py'),
     { name: 'options of the program', code: script('apptainer exec img.sif python -B x.py --env prod') },
     { name: 'no image', code: script('apptainer exec') },
+    { name: 'run: options a runscript may have', code: script('apptainer run img.sif --env prod --workdir out') },
   ],
   invalid: [
     {

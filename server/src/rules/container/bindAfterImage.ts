@@ -10,12 +10,19 @@ const CONTAINER_OPTIONS = new Set([
   'writable', 'writable-tmpfs', 'fakeroot', 'overlay', 'pwd', 'workdir', 'no-home', 'no-mount', 'scratch',
 ]);
 
+/**
+ * For `run`, the words after the image are the runscript's arguments, and a runscript may have
+ * its own `--env`, `--home` or `--workdir`: only options no program is likely to share count.
+ */
+const RUN_CONTAINER_OPTIONS = new Set(['bind', 'mount', 'nv', 'nvccli', 'rocm', 'containall', 'cleanenv', 'writable-tmpfs', 'fakeroot', 'no-home']);
+
 /** The container options written right after the image (before the first other word). */
 function misplaced(inv: ContainerInvocation): ContainerOption[] {
   const { options } = readOptions(inv.rest, 0);
+  const known = inv.verb.value === 'run' ? RUN_CONTAINER_OPTIONS : CONTAINER_OPTIONS;
   const found: ContainerOption[] = [];
   for (const o of options) {
-    if (!CONTAINER_OPTIONS.has(o.name)) break;
+    if (!known.has(o.name)) break;
     found.push(o);
   }
   return found;
