@@ -5,7 +5,10 @@ import { bindAfterImage } from './container/bindAfterImage';
 import { gpuWithoutNv } from './container/gpuWithoutNv';
 import { missingBind } from './container/missingBind';
 import { unpinnedImage } from './container/unpinnedImage';
+import { pipInstallInJob } from './io/pipInstallInJob';
+import { gpuNotRequested } from './resources/gpuNotRequested';
 import { missingTime } from './resources/missingTime';
+import { threadsMismatch } from './resources/threadsMismatch';
 import { abbreviatedOption } from './slurm/abbreviatedOption';
 import { arrayPatternWithoutArray } from './slurm/arrayPatternWithoutArray';
 import { conflictingOptions } from './slurm/conflictingOptions';
@@ -46,6 +49,9 @@ export const JOB_SCRIPT_RULES: readonly Rule[] = [
   outputClobber,
   unthrottled,
   missingTime,
+  gpuNotRequested,
+  threadsMismatch,
+  pipInstallInJob,
   missingBind,
   bindAfterImage,
   gpuWithoutNv,

@@ -1,0 +1,179 @@
+import { lineRange, type Finding } from '../../core/types';
+import type { ShellModel, ShellWord } from '../../shell/model';
+import type { JobScript } from '../../slurm/jobScript';
+import type { TargetVersion } from '../../slurm/versions';
+import type { Rule } from '../types';
+import { lastRequested, requestedOptions, wholeNumber, type RequestedOption } from './jobRequest';
+import { commandWords, programName, wordText } from './shellWords';
+
+const ID = 'resources/threads-mismatch';
+
+/** Anything in the script that passes the CPU count on (or reads it): then the rule trusts the script. */
+const COUNT_PASSED = /SLURM_CPUS_PER_TASK|SRUN_CPUS_PER_TASK|SLURM_CPUS_ON_NODE|SLURM_JOB_CPUS_PER_NODE|SLURM_TRES_PER_TASK|_NUM_THREADS|\bnproc\b|cpu_count|sched_getaffinity/;
+
+/**
+ * Programs that run one thread (or a small fixed number) unless told how many to use, each with
+ * the option that tells them. Programs that size themselves from the CPUs they may run on (OpenMP
+ * programs, GROMACS, Java, salmon, pigz) are deliberately not here.
+ */
+const ONE_THREAD_PROGRAMS: Record<string, string> = {
+  bwa: '-t', 'bwa-mem2': '-t', bowtie2: '-p', hisat2: '-p', STAR: '--runThreadN', samtools: '-@', bcftools: '--threads',
+  minimap2: '-t', blastn: '-num_threads', blastp: '-num_threads', blastx: '-num_threads', tblastn: '-num_threads',
+  kraken2: '--threads', featureCounts: '-T', trimmomatic: '-threads', cutadapt: '-j', fastqc: '-t', 'trim_galore': '-j',
+};
+
+/** Slurm series whose srun does not take the job's --cpus-per-task over (it reads only SRUN_CPUS_PER_TASK). */
+const SRUN_NOT_INHERITING = new Set(['22.05', '23.02']);
+
+/** srun and mpirun options that take no value (so the word after them is the program). */
+const LAUNCHER_FLAGS = new Set([
+  '--exclusive', '--overlap', '-l', '--label', '-u', '--unbuffered', '-K', '--kill-on-bad-exit', '-v', '--verbose', '-Q', '--quiet',
+  '-X', '--disable-status', '--pty', '--multi-prog', '--oversubscribe', '--report-bindings', '--tag-output', '--allow-run-as-root',
+  '--display-map', '--timestamp-output', '-q', '--no-kill', '-k',
+]);
+
+/** True when some word of a command is the literal CPU count given as an option value (`-t 8`, `--threads=8`, `-@8`). */
+function passesLiteral(words: ShellWord[], count: string): boolean {
+  return words.some((w, i) => {
+    const t = wordText(w);
+    if (t === count && i > 0 && wordText(words[i - 1]).startsWith('-')) return true;
+    const m = /^(?:--?[A-Za-z][\w-]*=|-[A-Za-z@])(\d+)$/.exec(t);
+    return m !== null && m[1] === count;
+  });
+}
+
+/** True when an `srun` command gives its step a CPU count per task (`-c`, `--cpus-per-task`). */
+function srunGivesCpus(words: ShellWord[]): boolean {
+  return programName(words[0]) === 'srun' && words.some((w) => /^(-c|--cpus-per-task)(=|\d|$)/.test(wordText(w)));
+}
+
+/**
+ * The `--cpus-per-task` finding: CPUs the body never passes on. It fires for the first program
+ * that runs one thread unless told, or (on Slurm 22.05/23.02) an `srun` step without `-c`, which
+ * then gets one CPU per task; never when anything in the script mentions a thread count variable.
+ */
+function unusedCpus(script: JobScript, shell: ShellModel, cpus: RequestedOption, count: number, version: TargetVersion): Finding | undefined {
+  if (COUNT_PASSED.test(script.text)) return undefined;
+  const commands = shell.commands.map(commandWords);
+  if (commands.some((words) => srunGivesCpus(words) || passesLiteral(words, String(count)))) return undefined;
+  let why: string | undefined;
+  for (const words of commands) {
+    const at = words.findIndex((w, i) => (i === 0 || programName(words[0]) === 'srun') && ONE_THREAD_PROGRAMS[programName(w) ?? ''] !== undefined);
+    if (at >= 0) {
+      const name = programName(words[at]) ?? '';
+      why = `${name} runs one thread unless given ${ONE_THREAD_PROGRAMS[name]}`;
+      break;
+    }
+    if (programName(words[0]) === 'srun' && SRUN_NOT_INHERITING.has(version)) {
+      why = `srun in Slurm ${version} does not take --cpus-per-task over from the job, so each task of the step gets one CPU unless given -c`;
+      break;
+    }
+  }
+  if (why === undefined) return undefined;
+  return {
+    code: ID,
+    severity: 'hint',
+    range: lineRange(cpus.line, 0, script.lines.lines[cpus.line].trimEnd().length),
+    message: `${cpus.shown} asks for ${count} CPUs per task, but nothing in the script passes that count on (no $SLURM_CPUS_PER_TASK, OMP_NUM_THREADS, srun -c or thread option) and ${why}: the other CPUs sit idle`,
+    fixes: [],
+    data: { cpusPerTask: count },
+  };
+}
+
+/** The tasks the job is given: --ntasks, else nodes x --ntasks-per-node; undefined when not written as numbers. */
+function allocatedTasks(requested: RequestedOption[]): number | undefined {
+  const ntasks = lastRequested(requested, 'ntasks');
+  if (ntasks) return wholeNumber(ntasks.value);
+  const perNode = wholeNumber(lastRequested(requested, 'ntasks-per-node')?.value);
+  if (perNode === undefined) return undefined;
+  const nodes = lastRequested(requested, 'nodes');
+  if (!nodes) return perNode;
+  const [min, max] = nodes.value.split('-');
+  const n = wholeNumber(min);
+  return n !== undefined && (max === undefined || wholeNumber(max) === n) ? n * perNode : undefined;
+}
+
+/** The literal task count an srun/mpirun/mpiexec command starts, and the word holding it. */
+function launchCount(words: ShellWord[]): { tool: string; count: number; word: ShellWord } | undefined {
+  const tool = programName(words[0]);
+  if (tool !== 'srun' && tool !== 'mpirun' && tool !== 'mpiexec') return undefined;
+  const names = tool === 'srun' ? ['-n', '--ntasks'] : ['-n', '-np', '--np', '--n'];
+  for (let i = 1; i < words.length; i++) {
+    const t = wordText(words[i]);
+    if (!t.startsWith('-')) {
+      // A value of the option before it, unless that option is a known flag: then the program.
+      const prev = wordText(words[i - 1]);
+      if (i === 1 || !prev.startsWith('-') || prev.includes('=') || LAUNCHER_FLAGS.has(prev)) return undefined;
+      continue;
+    }
+    const eq = t.indexOf('=');
+    const name = eq < 0 ? t : t.slice(0, eq);
+    let value: string | undefined;
+    if (names.includes(name)) value = eq < 0 ? wordText(words[i + 1] ?? words[i]) : t.slice(eq + 1);
+    else if (/^-n\d+$/.test(t)) value = t.slice(2);
+    if (value === undefined) continue;
+    const count = wholeNumber(value);
+    return count === undefined ? undefined : { tool, count, word: words[i] };
+  }
+  return undefined;
+}
+
+/** Launches whose literal task count disagrees with the tasks the job asks for. */
+function taskCountFindings(requested: RequestedOption[], shell: ShellModel): Finding[] {
+  const tasks = allocatedTasks(requested);
+  if (tasks === undefined) return [];
+  const cpus = wholeNumber(lastRequested(requested, 'cpus-per-task')?.value) ?? 1;
+  const exclusive = requested.some((o) => o.name === 'exclusive');
+  const launches = shell.commands.flatMap((command) => {
+    const words = commandWords(command);
+    const launch = launchCount(words);
+    return launch ? [{ command, words, ...launch }] : [];
+  });
+  const findings: Finding[] = [];
+  for (const l of launches) {
+    const range = { start: l.words[0].range.start, end: l.word.range.end };
+    const oversubscribe = l.words.some((w) => /^--?oversubscribe$/.test(wordText(w)));
+    if (l.count > tasks * cpus && !exclusive && !oversubscribe) {
+      findings.push({
+        code: ID,
+        severity: 'warning',
+        range,
+        message: `${l.tool} starts ${l.count} tasks but the job asks for ${tasks}${cpus > 1 ? ` (of ${cpus} CPUs each)` : ''}: the allocation has no room for them, so the step is refused or waits. Make the counts agree, or launch with -n "$SLURM_NTASKS"`,
+        fixes: [],
+        data: { launched: l.count, allocated: tasks },
+      });
+    } else if (l.count < tasks && launches.length === 1 && l.command.loops.length === 0 && l.command.functionName === undefined) {
+      findings.push({
+        code: ID,
+        severity: 'hint',
+        range,
+        message: `${l.tool} starts ${l.count} tasks but the job asks for ${tasks}: the other ${tasks - l.count} stay idle for the whole run. Make the counts agree, or launch with -n "$SLURM_NTASKS"`,
+        fixes: [],
+        data: { launched: l.count, allocated: tasks },
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * CPUs asked for and CPUs used that disagree: `--cpus-per-task` above 1 that the body never passes
+ * on to a program that needs to be told (hint), and `srun -n`/`mpirun -np` with a literal count above the allocation (warning) or, for
+ * the script's only launch, below it (hint). Het jobs are left alone.
+ */
+export const threadsMismatch: Rule = {
+  meta: { id: ID, description: 'CPUs per task never passed to the program, or a launch count that disagrees with --ntasks', defaultSeverity: 'hint', fixable: false, tip: 4 },
+  check({ script, settings, shell }) {
+    if (!shell || shell.status !== 'parsed' || script.shape || script.components.length > 1) return [];
+    const requested = requestedOptions(script, settings);
+    const findings: Finding[] = [];
+    const cpus = lastRequested(requested, 'cpus-per-task');
+    const count = wholeNumber(cpus?.value);
+    if (cpus && count !== undefined && count > 1) {
+      const f = unusedCpus(script, shell, cpus, count, settings.version);
+      if (f) findings.push(f);
+    }
+    findings.push(...taskCountFindings(requested, shell));
+    return findings;
+  },
+};
