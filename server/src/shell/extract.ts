@@ -3,7 +3,7 @@
  * stack), so deeply nested input cannot overflow the JavaScript stack. Pure; tree-sitter is only
  * a type here.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './parser';
 import { MAX_SHELL_ERRORS, emptyShellModel, type LoopInput, type ShellAssignment, type ShellCommand, type ShellLoop, type ShellModel, type ShellRedirect } from './model';
 import { classifyForItem, countOf, OffsetMap, shellWord, staticValue } from './words';
 
@@ -21,7 +21,7 @@ const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redi
 const READ_OPTIONS_WITH_VALUE = new Set(['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u']);
 
 function named(node: Node): Node[] {
-  return node.namedChildren.filter((c): c is Node => c !== null);
+  return node.namedChildren;
 }
 
 /**
@@ -32,7 +32,7 @@ type ParentOf = (node: Node) => Node | null;
 
 /** `<<` or `<<-`. */
 function heredocOperator(node: Node): string {
-  return node.children.find((c) => c !== null && (c.type === '<<' || c.type === '<<-'))?.type ?? '<<';
+  return node.children.find((c) => (c.type === '<<' || c.type === '<<-'))?.type ?? '<<';
 }
 
 /** The pipeline stage before a command or loop (`a | b`: `a` for `b`), seen through its redirections. */
@@ -56,19 +56,17 @@ export function extractShellModel(root: Node, text: string): ShellModel {
   const readFixups: { loop: number; node: Node }[] = [];
   const stack: { node: Node; ctx: Context }[] = [{ node: root, ctx: { loops: [], inError: false } }];
 
-  const parents = new Map<number, Node>(); // node id -> parent, filled as the walk goes down
-  const parentOf: ParentOf = (node) => parents.get(node.id) ?? null;
-  const push = (node: Node, ctx: Context, parent: Node) => {
-    parents.set(node.id, parent);
+  const parentOf: ParentOf = (node) => node.parent;
+  const push = (node: Node, ctx: Context, _parent: Node) => {
     stack.push({ node, ctx });
   };
-  const pushChildren = (node: Node, ctx: Context, children: Node[] = node.children.filter((c): c is Node => c !== null)) => {
+  const pushChildren = (node: Node, ctx: Context, children: Node[] = node.children) => {
     for (let i = children.length - 1; i >= 0; i--) push(children[i], ctx, node);
   };
 
   /** Redirects of a node: its own redirect children plus those of a `redirected_statement` around it. */
   const redirectsOf = (node: Node): ShellRedirect[] => {
-    const nodes = node.children.filter((c): c is Node => c !== null && REDIRECTS.has(c.type));
+    const nodes = node.children.filter((c): c is Node => REDIRECTS.has(c.type));
     const parent = parentOf(node);
     if (parent && parent.type === 'redirected_statement' && parent.childForFieldName('body')?.id === node.id) {
       for (const c of parent.children) if (c && REDIRECTS.has(c.type)) nodes.push(c);
@@ -91,8 +89,11 @@ export function extractShellModel(root: Node, text: string): ShellModel {
       return [{ operator, ...(descriptor ? { descriptor } : {}), ...(start ? { target: shellWord(start, map) } : {}), heredoc, range }, ...nested];
     }
     const destination = node.childForFieldName('destination');
-    const operator = node.children.find((c) => c !== null && !c.isNamed)?.type ?? '';
-    return [{ operator, ...(descriptor ? { descriptor } : {}), ...(destination ? { target: shellWord(destination, map) } : {}), range }];
+    const result = { operator: node.children.find((c) => !c.isNamed)?.type ?? '' } as ShellRedirect;
+    if (descriptor) result.descriptor = descriptor;
+    if (destination) result.target = shellWord(destination, map);
+    result.range = range;
+    return [result];
   };
 
   /** Adds a here-document once (by node) and returns its index. */
@@ -118,17 +119,18 @@ export function extractShellModel(root: Node, text: string): ShellModel {
     const stage = previousStage(node, parentOf);
     const piped = stage !== undefined;
     const heredocsBefore = model.heredocs.length;
-    const command: ShellCommand = {
-      ...(name ? { name: shellWord(name, map) } : {}),
-      args: args.map((a) => shellWord(a, map)),
-      assignments: [],
-      redirects: redirectsOf(node),
-      loops: ctx.loops,
-      ...(ctx.substitution !== undefined ? { substitution: ctx.substitution } : {}),
-      ...(ctx.functionName !== undefined ? { functionName: ctx.functionName } : {}),
-      piped,
-      range: map.range(node),
-    };
+    // Built by assignment rather than with `...(cond ? {...} : {})` spreads, which V8 runs slowly;
+    // the key order is the same.
+    const command = {} as ShellCommand;
+    if (name) command.name = shellWord(name, map);
+    command.args = args.map((a) => shellWord(a, map));
+    command.assignments = [];
+    command.redirects = redirectsOf(node);
+    command.loops = ctx.loops;
+    if (ctx.substitution !== undefined) command.substitution = ctx.substitution;
+    if (ctx.functionName !== undefined) command.functionName = ctx.functionName;
+    command.piped = piped;
+    command.range = map.range(node);
     for (let h = heredocsBefore; h < model.heredocs.length; h++) model.heredocs[h].command = index;
     model.commands.push(command);
     commandOf.set(node.id, index);
@@ -161,7 +163,7 @@ export function extractShellModel(root: Node, text: string): ShellModel {
           const h = redirects.find((x) => x.heredoc !== undefined);
           if (h?.heredoc !== undefined) return { kind: 'heredoc', heredoc: h.heredoc };
         }
-        const op = r.children.find((c) => c !== null && !c.isNamed)?.type;
+        const op = r.children.find((c) => !c.isNamed)?.type;
         const destination = r.childForFieldName('destination');
         if (r.type === 'file_redirect' && op === '<' && !r.childForFieldName('descriptor') && destination) {
           if (destination.type === 'process_substitution') return { kind: 'process-substitution', range: map.range(destination), text: destination.text };
@@ -213,7 +215,7 @@ export function extractShellModel(root: Node, text: string): ShellModel {
       scope = DECLARATIONS.has(keyword) ? (keyword as ShellAssignment['scope']) : 'declare';
     }
     if (parent && scope !== 'plain') command = commandOf.get(parent.id);
-    const op = node.children.find((c) => c !== null && (c.type === '=' || c.type === '+='))?.type;
+    const op = node.children.find((c) => (c.type === '=' || c.type === '+='))?.type;
     const value = valueNode && valueNode.type !== 'array' ? staticValue(valueNode) : valueNode ? undefined : '';
     const assignment: ShellAssignment = {
       name: nameNode?.text ?? '',
@@ -234,18 +236,19 @@ export function extractShellModel(root: Node, text: string): ShellModel {
 
   while (stack.length > 0) {
     const { node, ctx } = stack.pop()!;
+    const type = node.type;
     if (checkErrors) {
       if (node.isMissing) {
         if (model.errors.length < MAX_SHELL_ERRORS) model.errors.push({ kind: 'missing', expected: node.type, range: map.range(node) });
         continue;
       }
-      if (node.type === 'ERROR') {
+      if (type === 'ERROR') {
         if (!ctx.inError && model.errors.length < MAX_SHELL_ERRORS) model.errors.push({ kind: 'error', range: map.range(node) });
         pushChildren(node, { ...ctx, inError: true });
         continue;
       }
     }
-    switch (node.type) {
+    switch (type) {
       case 'command': {
         const nameNode = node.childForFieldName('name');
         addCommand(node, ctx, nameNode?.firstNamedChild ?? nameNode, node.childrenForFieldName('argument'));
@@ -270,7 +273,7 @@ export function extractShellModel(root: Node, text: string): ShellModel {
         const variable = node.childForFieldName('variable');
         const values = node.childrenForFieldName('value');
         const body = node.childForFieldName('body');
-        const inPositional = !node.children.some((c) => c !== null && c.type === 'in');
+        const inPositional = !node.children.some((c) => c.type === 'in');
         const inner = addLoop({ kind: 'for-in', ...loopBase(node), variable: { name: variable?.text ?? '', range: variable ? map.range(variable) : map.range(node) }, items: values.map((v) => classifyForItem(v, map)), inPositional }, ctx);
         // The item list is expanded once, before the loop runs; only the body is inside it.
         if (body) push(body, inner, node);

@@ -3,7 +3,7 @@
  * words with their static values, and what a `for ... in` item or a C-style header means.
  * Pure; tree-sitter is only a type here.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './parser';
 import type { Position, Range } from '../core/types';
 import { splitLines } from '../slurm/lines';
 import type { ForItem, ShellWord } from './model';
@@ -68,13 +68,12 @@ export function staticValue(node: Node): string | undefined {
       return undefined; // $'...' escapes are rare in job scripts; treat as dynamic rather than guess
     case 'string': {
       const inner = node.text.replace(/^\$?"/, '').replace(/"$/, '');
-      for (const child of node.namedChildren) if (child && child.type !== 'string_content') return undefined;
+      for (const child of node.namedChildren) if (child.type !== 'string_content') return undefined;
       return unescapeDoubleQuoted(inner);
     }
     case 'concatenation': {
       let out = '';
       for (const child of node.children) {
-        if (!child) return undefined;
         const v = staticValue(child);
         if (v === undefined) return undefined;
         out += v;
@@ -89,15 +88,16 @@ export function staticValue(node: Node): string | undefined {
 /** True when an unquoted part of the word holds `*`, `?` or `[`. */
 function hasUnquotedGlob(node: Node): boolean {
   if (node.type === 'word') return /(^|[^\\])[*?[]/.test(node.text);
-  if (node.type === 'concatenation') return node.children.some((c) => c !== null && hasUnquotedGlob(c));
+  if (node.type === 'concatenation') return node.children.some((c) => hasUnquotedGlob(c));
   return false;
 }
 
 /** A ShellWord for a node. */
 export function shellWord(node: Node, map: OffsetMap): ShellWord {
   // An unquoted brace expansion (`job{1,2}.sh`, `{1..5}`) becomes several words: no single value.
-  const value = BRACE_EXPANSION.test(node.text) && !/['"]/.test(node.text) ? undefined : staticValue(node);
-  return { text: node.text, ...(value !== undefined ? { value } : {}), glob: hasUnquotedGlob(node), range: map.range(node) };
+  const text = node.text;
+  const value = BRACE_EXPANSION.test(text) && !/['"]/.test(text) ? undefined : staticValue(node);
+  return value !== undefined ? { text, value, glob: hasUnquotedGlob(node), range: map.range(node) } : { text, glob: hasUnquotedGlob(node), range: map.range(node) };
 }
 
 const BRACE_EXPANSION = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
@@ -108,14 +108,14 @@ const NUMBER = /^[+-]?\d+(\.\d+)?$/;
 /** True when the node is unquoted text only (word, number, brace expression or a mix of them). */
 function isUnquoted(node: Node): boolean {
   if (node.type === 'word' || node.type === 'number' || node.type === 'brace_expression') return true;
-  if (node.type === 'concatenation') return node.children.every((c) => c !== null && isUnquoted(c));
+  if (node.type === 'concatenation') return node.children.every((c) => isUnquoted(c));
   return false;
 }
 
 /** Finds a seq call in `$(seq ...)` / `` `seq ...` `` (the substitution must hold that one command only). */
 function seqCall(node: Node): Node | undefined {
   if (node.type !== 'command_substitution') return undefined;
-  const inner = node.namedChildren.filter((c): c is Node => c !== null);
+  const inner = node.namedChildren;
   if (inner.length !== 1 || inner[0].type !== 'command') return undefined;
   const name = inner[0].childForFieldName('name');
   return name && name.text === 'seq' ? inner[0] : undefined;
