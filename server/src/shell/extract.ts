@@ -54,11 +54,14 @@ export function extractShellModel(root: Node, text: string): ShellModel {
   const commandOf = new Map<number, number>(); // node id -> command index
   const recordedHeredocs = new Map<number, number>(); // node id -> heredoc index
   const readFixups: { loop: number; node: Node }[] = [];
-  const stack: { node: Node; ctx: Context }[] = [{ node: root, ctx: { loops: [], inError: false } }];
+  // Two parallel stacks (node, its context) rather than one object per visited node.
+  const stack: Node[] = [root];
+  const contexts: Context[] = [{ loops: [], inError: false }];
 
   const parentOf: ParentOf = (node) => node.parent;
   const push = (node: Node, ctx: Context, _parent: Node) => {
-    stack.push({ node, ctx });
+    stack.push(node);
+    contexts.push(ctx);
   };
   const pushChildren = (node: Node, ctx: Context, children: Node[] = node.children) => {
     for (let i = children.length - 1; i >= 0; i--) push(children[i], ctx, node);
@@ -217,25 +220,23 @@ export function extractShellModel(root: Node, text: string): ShellModel {
     if (parent && scope !== 'plain') command = commandOf.get(parent.id);
     const op = node.children.find((c) => (c.type === '=' || c.type === '+='))?.type;
     const value = valueNode && valueNode.type !== 'array' ? staticValue(valueNode) : valueNode ? undefined : '';
-    const assignment: ShellAssignment = {
-      name: nameNode?.text ?? '',
-      valueText: valueNode?.text ?? '',
-      ...(value !== undefined ? { value } : {}),
-      ...(valueNode?.type === 'array' ? { array: named(valueNode).map((c) => shellWord(c, map)) } : {}),
-      append: op === '+=',
-      scope,
-      ...(command !== undefined ? { command } : {}),
-      loops: ctx.loops,
-      range: map.range(node),
-      nameRange: nameNode ? map.range(nameNode) : map.range(node),
-    };
+    const assignment = { name: nameNode?.text ?? '', valueText: valueNode?.text ?? '' } as ShellAssignment;
+    if (value !== undefined) assignment.value = value;
+    if (valueNode?.type === 'array') assignment.array = named(valueNode).map((c) => shellWord(c, map));
+    assignment.append = op === '+=';
+    assignment.scope = scope;
+    if (command !== undefined) assignment.command = command;
+    assignment.loops = ctx.loops;
+    assignment.range = map.range(node);
+    assignment.nameRange = nameNode ? map.range(nameNode) : map.range(node);
     if (command !== undefined && scope === 'prefix') model.commands[command].assignments.push(model.assignments.length);
     model.assignments.push(assignment);
     pushChildren(node, ctx, named(node).filter((c) => c.type !== 'variable_name'));
   };
 
   while (stack.length > 0) {
-    const { node, ctx } = stack.pop()!;
+    const node = stack.pop()!;
+    const ctx = contexts.pop()!;
     const type = node.type;
     if (checkErrors) {
       if (node.isMissing) {

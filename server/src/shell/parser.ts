@@ -76,8 +76,10 @@ const MAY_HOLD_COMMANDS = /\$\(|`|[<>]\(/;
 const KEEPS_TOKENS = new Set([
   'file_redirect', 'heredoc_redirect', 'herestring_redirect', 'variable_assignment', 'for_statement', 'select_statement',
   'c_style_for_statement', 'while_statement', 'until_statement', 'declaration_command', 'unset_command', 'command_substitution',
-  'concatenation', 'string',
+  'concatenation',
 ]);
+/** A double-quoted string without `$` or a backquote holds only literal text: nothing to copy inside. */
+const MAY_EXPAND = /[$`]/;
 
 /** Copies the tree of `text` into SyntaxNodes (iterative; a cursor reads each visited node once). */
 export function copyTree(tree: Tree, text: string): SyntaxNode {
@@ -107,7 +109,9 @@ export function copyTree(tree: Tree, text: string): SyntaxNode {
           parent.children.push(node);
         } else root = node;
         enter = isNamed;
-        if (enter && OPAQUE.has(type) && !MAY_HOLD_COMMANDS.test(node.text)) enter = checkErrors && cursor.currentNode.hasError;
+        if (enter && (OPAQUE.has(type) ? !MAY_HOLD_COMMANDS.test(node.text) : type === 'string' && !MAY_EXPAND.test(node.text))) {
+          enter = checkErrors && cursor.currentNode.hasError;
+        }
         if (enter) path.push(node);
       }
       if (enter) {
