@@ -10,7 +10,7 @@ import * as path from 'path';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { defaultShellWasmPaths, loadShellParser } from '../../server/src/shell/loader';
 import type { ShellParser } from '../../server/src/shell/model';
-import { copyTree, type SyntaxNode } from '../../server/src/shell/parser';
+import { copyTree, FIELD_PARENTS, type SyntaxNode } from '../../server/src/shell/parser';
 
 /** Node types that a skipped subtree must not contain: the model is built from them. */
 const NEVER_SKIPPED = new Set(['command_substitution', 'process_substitution', 'command', 'variable_assignment', 'ERROR']);
@@ -39,7 +39,7 @@ function compare(copy: SyntaxNode, real: Node, field: string | null): string | u
     const next = copy.children[at];
     if (next && next.startIndex === child.startIndex && next.type === child.type && next.endIndex === child.endIndex) {
       if (next.parent !== copy) return `${where}: child ${child.type} has the wrong parent`;
-      const inner = compare(next, child, real.fieldNameForChild(i));
+      const inner = compare(next, child, FIELD_PARENTS.has(real.type) ? real.fieldNameForChild(i) : null);
       if (inner) return inner;
       at++;
     } else if (child.isNamed || child.isMissing) return `${where}: named child ${child.type} at ${child.startIndex} not copied`;

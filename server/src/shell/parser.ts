@@ -20,7 +20,10 @@ export const MAX_SHELL_TEXT = 4_000_000;
  */
 export class SyntaxNode {
   readonly children: SyntaxNode[] = [];
-  /** The field this node fills in its parent (`name`, `argument`, `body`, ...), if any. */
+  /**
+   * The field this node fills in its parent (`name`, `argument`, `body`, ...), if any; only read
+   * for children of FIELD_PARENTS (null elsewhere).
+   */
   field: string | null = null;
   parent: SyntaxNode | null = null;
   hasError = false;
@@ -78,6 +81,12 @@ const KEEPS_TOKENS = new Set([
   'c_style_for_statement', 'while_statement', 'until_statement', 'declaration_command', 'unset_command', 'command_substitution',
   'concatenation',
 ]);
+/** Parents whose children's fields the extraction reads; other nodes have `field` null (one wasm call less each). */
+export const FIELD_PARENTS = new Set([
+  'command', 'variable_assignment', 'redirected_statement', 'file_redirect', 'heredoc_redirect', 'herestring_redirect',
+  'for_statement', 'select_statement', 'c_style_for_statement', 'while_statement', 'until_statement', 'binary_expression',
+  'function_definition',
+]);
 /** A double-quoted string without `$` or a backquote holds only literal text: nothing to copy inside. */
 const MAY_EXPAND = /[$`]/;
 
@@ -98,13 +107,26 @@ export function copyTree(tree: Tree, text: string): SyntaxNode {
       let isNamed = namedByType.get(typeId);
       if (isNamed === undefined) namedByType.set(typeId, (isNamed = cursor.nodeIsNamed));
       const parent = path[path.length - 1];
-      // A missing node is anonymous (`done`, `fi`, `"`) but is a syntax error: always copied.
-      const isMissing = checkErrors && cursor.nodeIsMissing;
+      // A missing node (`done`, `fi`, `"` the parser made up) is a syntax error: always copied. It
+      // is empty, so for nodes whose span is read anyway only empty ones are asked.
+      let copied = isNamed || !parent || KEEPS_TOKENS.has(parent.type);
+      let isMissing = false;
+      let start = 0;
+      let end = 0;
+      if (copied) {
+        start = cursor.startIndex;
+        end = cursor.endIndex;
+        isMissing = checkErrors && start === end && cursor.nodeIsMissing;
+      } else if (checkErrors && cursor.nodeIsMissing) {
+        copied = isMissing = true;
+        start = cursor.startIndex;
+        end = cursor.endIndex;
+      }
       let enter = false;
-      if (isNamed || isMissing || !parent || KEEPS_TOKENS.has(parent.type)) {
-        const node = new SyntaxNode(id++, type, isNamed, isMissing, cursor.startIndex, cursor.endIndex, text);
+      if (copied) {
+        const node = new SyntaxNode(id++, type, isNamed, isMissing, start, end, text);
         if (parent) {
-          node.field = cursor.currentFieldName;
+          if (FIELD_PARENTS.has(parent.type)) node.field = cursor.currentFieldName;
           node.parent = parent;
           parent.children.push(node);
         } else root = node;
