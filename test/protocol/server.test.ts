@@ -72,6 +72,17 @@ for (const [name, args] of [
       assert.ok(d.diagnostics.some((x) => x.code === 'slurm/duplicate-option'), 'now --time is given twice');
     });
 
+    it('publishes the directive findings first, then the complete ones with the shell rules', async () => {
+      const uri = 'file:///work/two-steps.sbatch';
+      await lsp.open(uri, ['#!/bin/bash', '#SBATCH --time=10 --tmie=5', 'pip install torch', 'srun python train.py', ''].join('\n'));
+      const codes = (d: { diagnostics: { code?: string | number }[] }) => d.diagnostics.map((x) => x.code);
+      const complete = await lsp.diagnosticsWhere(uri, (d) => codes(d).includes('io/pip-install-in-job'));
+      assert.strictEqual(complete.version, 1);
+      assert.ok(codes(complete).includes('slurm/unknown-option'), 'the complete publication keeps the directive findings');
+      const first = lsp.published.find((p) => p.uri === uri)!;
+      assert.ok(codes(first).includes('slurm/unknown-option'), 'the first publication already has the directive findings');
+    });
+
     it('leaves plain shell scripts alone', async () => {
       await lsp.open('file:///work/build.sh', 'make -j4\n');
       const d = await lsp.diagnosticsFor('file:///work/build.sh');

@@ -14,7 +14,7 @@ export interface PublishedDiagnostics {
 export class LspProcess {
   readonly connection: MessageConnection;
   private readonly child: ChildProcess;
-  private waiters: { uri: string; version?: number; resolve: (d: PublishedDiagnostics) => void }[] = [];
+  private waiters: { uri: string; version?: number; accept?: (d: PublishedDiagnostics) => boolean; resolve: (d: PublishedDiagnostics) => void }[] = [];
   readonly published: PublishedDiagnostics[] = [];
 
   constructor(args: string[]) {
@@ -23,7 +23,7 @@ export class LspProcess {
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.push(p);
       this.waiters = this.waiters.filter((w) => {
-        if (w.uri === p.uri && (w.version === undefined || w.version === p.version)) {
+        if (w.uri === p.uri && (w.version === undefined || w.version === p.version) && (!w.accept || w.accept(p))) {
           w.resolve(p);
           return false;
         }
@@ -46,6 +46,13 @@ export class LspProcess {
     const seen = this.published.find((p) => p.uri === uri && (version === undefined || p.version === version));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  }
+
+  /** Resolves with the first diagnostics for `uri` (seen already or coming) that `accept` takes. */
+  diagnosticsWhere(uri: string, accept: (d: PublishedDiagnostics) => boolean): Promise<PublishedDiagnostics> {
+    const seen = this.published.find((p) => p.uri === uri && accept(p));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.push({ uri, accept, resolve }));
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {

@@ -27,7 +27,7 @@ export function createFeatureHandlers(documents: TextDocuments<TextDocument>, an
   return {
     hover(params: HoverParams): Hover | null {
       const doc = documents.get(params.textDocument.uri);
-      const analysis = doc && analyses.get(doc);
+      const analysis = doc && analyses.quick(doc);
       if (!analysis) return null;
       const h = hoverAt(analysis, params.position, analyses.currentSettings);
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
@@ -35,7 +35,7 @@ export function createFeatureHandlers(documents: TextDocuments<TextDocument>, an
 
     completion(params: CompletionParams): CompletionItem[] {
       const doc = documents.get(params.textDocument.uri);
-      const analysis = doc && analyses.get(doc);
+      const analysis = doc && analyses.quick(doc);
       if (!doc || !analysis) return [];
       const kinds = { option: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, directive: CompletionItemKind.Keyword, snippet: CompletionItemKind.Snippet };
       return completeAt(analysis, doc.getText(), params.position, analyses.currentSettings).map((e) => ({
