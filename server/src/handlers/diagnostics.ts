@@ -4,17 +4,24 @@ import type { JobScriptAnalysis } from '../analyze';
 import type { DocumentAnalyses } from './analyses';
 import { toDiagnostic } from './convert';
 
+/** Documents longer than this wait for a pause in typing before their complete (shell) step. */
+const LARGE_DOCUMENT_LINES = 2000;
+/** The pause, in ms: long enough to span keystrokes, short enough to feel immediate. */
+const COMPLETE_STEP_DELAY_MS = 300;
+
 /**
  * Publishes diagnostics for changed documents, in two steps per version: at once the findings of
  * the directives (milliseconds), then, after pending input has been read (setImmediate), the
- * complete findings including the rules that read the shell body. Changes are coalesced: a burst of
- * keystrokes queues each document once, and a step whose version is already stale is skipped.
+ * complete findings including the rules that read the shell body (for long documents only after a
+ * pause in typing, so that a burst of keystrokes costs one complete step, not one per keystroke).
+ * Changes are coalesced: a burst queues each document once, and a stale step is skipped.
  */
 export class DiagnosticsPublisher {
   private pending = new Set<string>();
   private scheduled = false;
   /** Per document: the version published and whether that publication was complete. */
   private published = new Map<string, { version: number; complete: boolean }>();
+  private completeTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private connection: Connection,
@@ -37,7 +44,20 @@ export class DiagnosticsPublisher {
       return;
     }
     if (seen?.version !== doc.version) this.send(doc, this.analyses.quick(doc), false);
-    this.schedule(doc.uri);
+    this.scheduleComplete(doc);
+  }
+
+  /** Queues the complete step of the document's current version (restarting the wait for long ones). */
+  private scheduleComplete(doc: TextDocument): void {
+    const uri = doc.uri;
+    clearTimeout(this.completeTimers.get(uri));
+    const delay = doc.lineCount > LARGE_DOCUMENT_LINES ? COMPLETE_STEP_DELAY_MS : 0;
+    this.completeTimers.set(uri, setTimeout(() => {
+      this.completeTimers.delete(uri);
+      const current = this.documents.get(uri);
+      const seen = this.published.get(uri);
+      if (current && seen?.version === current.version && !seen.complete) this.send(current, this.analyses.get(current), true);
+    }, delay));
   }
 
   /** Queues a document for publishing after the current input is handled. */
@@ -51,11 +71,7 @@ export class DiagnosticsPublisher {
       this.pending.clear();
       for (const u of uris) {
         const doc = this.documents.get(u);
-        if (!doc) continue;
-        const seen = this.published.get(u);
-        // A version whose quick step is out: finish it. A newer version: start with its quick step.
-        if (seen?.version === doc.version && !seen.complete) this.send(doc, this.analyses.get(doc), true);
-        else this.publishNow(doc);
+        if (doc) this.publishNow(doc);
       }
     });
   }
@@ -69,6 +85,8 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.pending.delete(uri);
     this.published.delete(uri);
+    clearTimeout(this.completeTimers.get(uri));
+    this.completeTimers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }
