@@ -67,7 +67,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else applySettings((change.settings as Record<string, unknown> | undefined)?.hpcWorkflows);
   });
 
-  documents.onDidOpen((e) => publisher.publishNow(e.document));
+  documents.onDidOpen((e) => publisher.opened(e.document));
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => {
     analyses.forget(e.document.uri);

@@ -4,16 +4,17 @@ import type { JobScriptAnalysis } from '../analyze';
 import type { DocumentAnalyses } from './analyses';
 import { toDiagnostic } from './convert';
 
-/** Documents longer than this wait for a pause in typing before their complete (shell) step. */
-const LARGE_DOCUMENT_LINES = 2000;
-/** The pause, in ms: long enough to span keystrokes, short enough to feel immediate. */
-const COMPLETE_STEP_DELAY_MS = 300;
+/**
+ * The pause in typing, in ms, before the complete (shell) step of a changed document: long enough
+ * to span keystrokes, short enough to feel immediate. A newly opened document gets it at once.
+ */
+const COMPLETE_STEP_DELAY_MS = 250;
 
 /**
  * Publishes diagnostics for changed documents, in two steps per version: at once the findings of
  * the directives (milliseconds), then, after pending input has been read (setImmediate), the
- * complete findings including the rules that read the shell body (for long documents only after a
- * pause in typing, so that a burst of keystrokes costs one complete step, not one per keystroke).
+ * complete findings including the rules that read the shell body (after a pause in typing, so that a
+ * burst of keystrokes costs one complete step, not one per keystroke).
  * Changes are coalesced: a burst queues each document once, and a stale step is skipped.
  */
 export class DiagnosticsPublisher {
@@ -22,6 +23,8 @@ export class DiagnosticsPublisher {
   /** Per document: the version published and whether that publication was complete. */
   private published = new Map<string, { version: number; complete: boolean }>();
   private completeTimers = new Map<string, NodeJS.Timeout>();
+  /** The version each document had when it was opened (its complete step is not delayed). */
+  private openedVersion = new Map<string, number>();
 
   constructor(
     private connection: Connection,
@@ -33,6 +36,12 @@ export class DiagnosticsPublisher {
     this.published.set(doc.uri, { version: doc.version, complete });
     const diagnostics = analysis ? analysis.findings.map(toDiagnostic) : [];
     void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  /** Called when a document opens: its first complete step comes without waiting. */
+  opened(doc: TextDocument): void {
+    this.openedVersion.set(doc.uri, doc.version);
+    this.publishNow(doc);
   }
 
   /** Publishes the newest version of a document now (quick step), queueing the complete step. */
@@ -51,7 +60,7 @@ export class DiagnosticsPublisher {
   private scheduleComplete(doc: TextDocument): void {
     const uri = doc.uri;
     clearTimeout(this.completeTimers.get(uri));
-    const delay = doc.lineCount > LARGE_DOCUMENT_LINES ? COMPLETE_STEP_DELAY_MS : 0;
+    const delay = doc.version === this.openedVersion.get(uri) ? 0 : COMPLETE_STEP_DELAY_MS;
     this.completeTimers.set(uri, setTimeout(() => {
       this.completeTimers.delete(uri);
       const current = this.documents.get(uri);
@@ -87,6 +96,7 @@ export class DiagnosticsPublisher {
     this.published.delete(uri);
     clearTimeout(this.completeTimers.get(uri));
     this.completeTimers.delete(uri);
+    this.openedVersion.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }
