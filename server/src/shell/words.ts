@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode as Node } from './parser';
 import type { Position, Range } from '../core/types';
-import { splitLines } from '../slurm/lines';
+import { positionAt, splitLines } from '../slurm/lines';
 import type { ForItem, ShellWord } from './model';
 
 /** Converts UTF-16 offsets of one text into positions (binary search over its line starts). */
@@ -18,14 +18,7 @@ export class OffsetMap {
 
   /** The position of `offset` (0-based line, UTF-16 column). */
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    return positionAt(this.starts, offset);
   }
 
   /** The range a node covers (tree-sitter's indices are UTF-16 offsets for string input). */

@@ -63,8 +63,16 @@ export interface GetoptResult {
  */
 const SAME_TARGET: Record<string, string> = { 'tasks-per-node': 'ntasks-per-node' };
 
+/**
+ * The option a long name sets: its own name, or the name it shares a getopt target with
+ * (`tasks-per-node` sets `ntasks-per-node`). Used wherever two spellings must count as one.
+ */
+export function getoptTarget(name: string): string {
+  return SAME_TARGET[name] ?? name;
+}
+
 function target(spec: OptionSpec): string {
-  return SAME_TARGET[spec.name] ?? spec.name;
+  return getoptTarget(spec.name);
 }
 
 /** Finds the long option glibc's getopt_long would pick for a (maybe abbreviated) name. */

@@ -28,6 +28,18 @@ export function splitLines(text: string): TextLines {
   return { lines, starts };
 }
 
+/** The 0-based line and UTF-16 column of an offset, by binary search over line starts. */
+export function positionAt(starts: readonly number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
 /** True for the characters C's isspace() accepts in the "C" locale. */
 export function isCSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r';

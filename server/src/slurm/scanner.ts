@@ -1,5 +1,5 @@
 import { splitDirectiveArgs, type DirectiveArgsResult } from './directiveArgs';
-import { isCSpace, splitLines, type TextLines } from './lines';
+import { isCSpace, positionAt, splitLines, type TextLines } from './lines';
 
 /** A whole-script problem sbatch checks before it reads any directive (first one wins). */
 export type ScriptShapeProblem =
@@ -84,14 +84,8 @@ function shapeOf(text: string, lines: TextLines): ScriptShapeProblem | undefined
 }
 
 function positionOf(lines: TextLines, offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lines.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, column: offset - lines.starts[lo] };
+  const p = positionAt(lines.starts, offset);
+  return { line: p.line, column: p.character };
 }
 
 const EXACT_PREFIX = /^([ \t]*)(#SBATCH|#SLURM)/;

@@ -1,24 +1,15 @@
 import { lineRange, type Finding } from '../../core/types';
 import type { ParsedOption } from '../../slurm/getopt';
+import { optionAsksForGpu } from '../resources/jobRequest';
 import { swallowedOption } from '../slurm/shared';
 import type { Rule } from '../types';
 import { GPU_ENV, containerInvocations, isGpuOption } from './invocation';
 
 const ID = 'container/gpu-without-nv';
 
-/** Options that request GPUs outright. */
-const GPU_COUNT_OPTIONS = new Set(['gpus', 'gpus-per-node', 'gpus-per-task', 'gpus-per-socket']);
-
 /** The option through which the job asks for GPUs, if it does. */
 function gpuRequest(options: ParsedOption[]): ParsedOption | undefined {
-  return options.find((o) => {
-    if (o.value === undefined || swallowedOption(o)) return false;
-    if (GPU_COUNT_OPTIONS.has(o.spec.name)) return !/^0+$/.test(o.value.replace(/^[^:]*:/, ''));
-    if (o.spec.name === 'gres' || o.spec.name === 'tres-per-task') {
-      return o.value.split(',').some((item) => /^(gres\/|gres:)?gpu(:|=|$)/i.test(item.trim()) && !/[:=]0+$/.test(item.trim()));
-    }
-    return false;
-  });
+  return options.find((o) => o.value !== undefined && !swallowedOption(o) && optionAsksForGpu(o.spec.name, o.value));
 }
 
 /**

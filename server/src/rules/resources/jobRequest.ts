@@ -51,18 +51,23 @@ const GPU_COUNT_OPTIONS = new Set(['gpus', 'gpus-per-node', 'gpus-per-task', 'gp
 const GRES_LIST_OPTIONS = new Set(['gres', 'tres-per-task']);
 
 /**
- * True when the option asks for at least one GPU: a GPU count that is not zero, or a `gpu` item
- * (`gpu`, `gpu:2`, `gpu:a100:2`, `gres/gpu=1`) in a GRES/TRES list that is not zero.
+ * True when an option (long name, value) asks for at least one GPU: a GPU count that is not zero,
+ * or a `gpu` item (`gpu`, `gpu:2`, `gpu:a100:2`, `gres/gpu=1`) in a GRES/TRES list that is not zero.
  */
-export function asksForGpu(o: RequestedOption): boolean {
-  if (GPU_COUNT_OPTIONS.has(o.name)) return !/^0+$/.test(o.value.replace(/^.*:/, '').trim());
-  if (GRES_LIST_OPTIONS.has(o.name)) {
-    return o.value.split(',').some((item) => {
+export function optionAsksForGpu(name: string, value: string): boolean {
+  if (GPU_COUNT_OPTIONS.has(name)) return !/^0+$/.test(value.replace(/^.*:/, '').trim());
+  if (GRES_LIST_OPTIONS.has(name)) {
+    return value.split(',').some((item) => {
       const t = item.trim();
       return /^(gres\/|gres:)?gpu(:|=|$)/i.test(t) && !/[:=]0+$/.test(t);
     });
   }
   return false;
+}
+
+/** True when a requested option asks for at least one GPU (see optionAsksForGpu). */
+export function asksForGpu(o: RequestedOption): boolean {
+  return optionAsksForGpu(o.name, o.value);
 }
 
 /** Reads a whole positive number (`4`), or undefined for anything else (`2-4`, `$N`, `1k`). */

@@ -1,5 +1,5 @@
 import { lineRange, type Finding, type Fix, type Range } from '../../core/types';
-import type { ParsedOption } from '../../slurm/getopt';
+import { getoptTarget, type ParsedOption } from '../../slurm/getopt';
 import type { JobScript } from '../../slurm/jobScript';
 import { compareVersions } from '../../slurm/versions';
 import { optionRange, wholeLineRange } from '../ranges';
@@ -9,8 +9,6 @@ const ID = 'slurm/duplicate-option';
 
 /** Options that may repeat on purpose (each `-v` raises the verbosity). */
 const REPEATABLE = new Set(['verbose']);
-/** Options two names share in getopt's table. */
-const SAME = (name: string) => (name === 'tasks-per-node' ? 'ntasks-per-node' : name);
 
 /** Range that removes an option: its whole line when it is the line's only option. */
 function removalRange(script: JobScript, o: ParsedOption): Range | undefined {
@@ -40,7 +38,7 @@ export const duplicateOption: Rule = {
     for (const component of script.components) {
       const seen = new Map<string, ParsedOption>();
       for (const o of component.options) {
-        const key = SAME(o.spec.name);
+        const key = getoptTarget(o.spec.name);
         if (REPEATABLE.has(key) || (key === 'mail-type' && mailAccumulates)) continue;
         const earlier = seen.get(key);
         seen.set(key, o);

@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/types';
-import type { ParsedOption } from '../../slurm/getopt';
+import { getoptTarget, type ParsedOption } from '../../slurm/getopt';
 import { optionRange } from '../ranges';
 import type { Rule } from '../types';
 
@@ -42,7 +42,7 @@ export const missingRequiredOption: Rule = {
     const findings: Finding[] = [];
     for (const component of script.components) {
       const present: Present = new Map();
-      for (const o of component.options) present.set(o.spec.name === 'tasks-per-node' ? 'ntasks-per-node' : o.spec.name, o);
+      for (const o of component.options) present.set(getoptTarget(o.spec.name), o);
       for (const r of REQUIREMENTS) {
         const o = present.get(r.option);
         if (!o || (r.when && !r.when(o.value ?? '')) || r.satisfied(present)) continue;

@@ -20,10 +20,6 @@ export function describeTranslated(t: TranslatedOption): string {
   return t.hidden ? `umask ${t.value ?? ''}` : sbatchWord(t.option, t.value);
 }
 
-/** Options that two names share in sbatch's table, compared under one name. */
-export function sameOption(name: string): string {
-  return name === 'tasks-per-node' ? 'ntasks-per-node' : name;
-}
 
 /** Options whose translation builds on the value already set (`-v` adds to --export), never replacing it. */
 export const ACCUMULATING = new Set(['export', 'constraint', 'gres']);

@@ -1,6 +1,6 @@
-import type { ParsedOption } from '../getopt';
 import type { ScannedScript } from '../scanner';
-import { sameOption, sbatchWord } from './format';
+import { getoptTarget, type ParsedOption } from '../getopt';
+import { sbatchWord } from './format';
 import type { ForeignLine, ForeignTranslation } from './types';
 
 /** #SBATCH lines that make sbatch do exactly what a #PBS / #BSUB line made it do. */
@@ -30,8 +30,8 @@ export function sbatchRewriteFor(translation: ForeignTranslation, fl: ForeignLin
   const others = translation.options.filter((t) => !fl.options.includes(t));
   // An option on another line that takes its value from this line would lose it.
   if (others.some((t) => t.valueSpan?.line === fl.line)) return undefined;
-  const names = new Set(fl.options.map((t) => sameOption(t.option)));
-  if (others.some((t) => names.has(sameOption(t.option)))) return undefined;
+  const names = new Set(fl.options.map((t) => getoptTarget(t.option)));
+  if (others.some((t) => names.has(getoptTarget(t.option)))) return undefined;
   if (scanned.directives.some((d) => d.component > 0)) return undefined;
   // Without this line the #PBS lines would be read instead of the #BSUB ones, or `-cwd` parity would shift.
   if (fl.dialect === 'bsub') {
@@ -42,7 +42,7 @@ export function sbatchRewriteFor(translation: ForeignTranslation, fl: ForeignLin
   const inHeader = scanned.firstCommandLine === undefined || fl.line < scanned.firstCommandLine;
   if (fl.inHeredoc) return undefined;
   const at = inHeader ? fl.line : (scanned.firstCommandLine as number);
-  if (sbatchOptions.some((o) => o.line > at && names.has(sameOption(o.spec.name)))) return undefined;
+  if (sbatchOptions.some((o) => o.line > at && names.has(getoptTarget(o.spec.name)))) return undefined;
   const directives = fl.options.map((t) => `#SBATCH ${sbatchWord(t.option, t.value)}`);
   if (fl.commentStart !== undefined) directives[directives.length - 1] += ` ${scanned.lines.lines[fl.line].slice(fl.commentStart)}`;
   return { directives, at, replaces: inHeader };

@@ -1,10 +1,10 @@
-import { readOptions, type GetoptProblem, type GetoptResult, type ParsedOption } from '../getopt';
+import { getoptTarget, readOptions, type GetoptProblem, type GetoptResult, type ParsedOption } from '../getopt';
 import type { ScannedScript } from '../scanner';
 import { TranslationBuilder } from './builder';
 import { translateBsubOption } from './bsub';
 import { collectForeignLines, type Collected } from './collect';
 import { foreignCatalog, pbsLetterSince2302 } from './foreignOptions';
-import { ACCUMULATING, describeTranslated, sameOption, sbatchWord } from './format';
+import { ACCUMULATING, describeTranslated, sbatchWord } from './format';
 import { translatePbsOption } from './pbs';
 import type { ForeignDialect, ForeignLine, ForeignProblem, ForeignTranslation, TranslateContext, TranslatedOption } from './types';
 
@@ -48,7 +48,7 @@ function getoptProblems(read: GetoptResult, dialect: ForeignDialect): ForeignPro
 /** The last #SBATCH value of each option (by its shared name), where translations start from. */
 function sbatchValues(options: readonly ParsedOption[]): Map<string, string | undefined> {
   const values = new Map<string, string | undefined>();
-  for (const o of options) values.set(sameOption(o.spec.name), o.value);
+  for (const o of options) values.set(getoptTarget(o.spec.name), o.value);
   return values;
 }
 
@@ -61,16 +61,16 @@ function overrideProblems(options: readonly TranslatedOption[], sbatch: readonly
   const problems: ForeignProblem[] = [];
   const prefix = dialect === 'pbs' ? '#PBS' : '#BSUB';
   for (const [k, t] of options.entries()) {
-    const name = sameOption(t.option);
+    const name = getoptTarget(t.option);
     if (t.hidden || t.refused || ACCUMULATING.has(name)) continue;
-    const later = options.slice(k + 1).find((x) => sameOption(x.option) === name);
+    const later = options.slice(k + 1).find((x) => getoptTarget(x.option) === name);
     if (later) {
       if (!later.refused && (later.value ?? '') !== (t.value ?? '')) {
         problems.push({ ...spanOf(t), kind: 'overridden', severity: 'warning', message: `sbatch drops ${describeTranslated(t)} from ${t.written}: ${later.written} on line ${later.name.line + 1} sets ${describeTranslated(later)} after it` });
       }
       continue;
     }
-    const replaced = sbatch.filter((o) => sameOption(o.spec.name) === name && (o.value ?? '') !== (t.value ?? ''));
+    const replaced = sbatch.filter((o) => getoptTarget(o.spec.name) === name && (o.value ?? '') !== (t.value ?? ''));
     const last = replaced[replaced.length - 1];
     if (last) {
       problems.push({
