@@ -1,3 +1,4 @@
+import type { ShellDocumentKind } from './core/jobScriptDetection';
 import type { Finding } from './core/types';
 import { JOB_SCRIPT_RULES } from './rules';
 import { isSuppressed, readSuppressions } from './rules/suppression';
@@ -8,6 +9,8 @@ import type { ShellModel, ShellParser } from './shell/model';
 
 export interface JobScriptAnalysis {
   script: JobScript;
+  /** How the document was read: a job script, or a submit script (only submit rules ran). */
+  kind: ShellDocumentKind;
   /** Findings sorted by position, after suppression comments and severity settings. */
   findings: Finding[];
   /** The shell body as read by tree-sitter-bash, when a shell parser was given. */
@@ -38,7 +41,7 @@ function byPosition(a: Finding, b: Finding): number {
  * front ends load it once, see shell/loader.ts) the shell body is parsed at most once, when a rule
  * (or the caller, through `analysis.shell`) first reads `ctx.shell`; without it that is undefined.
  */
-export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings> = {}, shell?: ShellParser): JobScriptAnalysis {
+export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings> = {}, shell?: ShellParser, kind: ShellDocumentKind = 'job-script'): JobScriptAnalysis {
   const settings = resolveSettings(partial);
   const script = parseJobScript(text, optionCatalog(settings.version, settings.siteOptions));
   // NOTE: the shell body is parsed only when a rule first asks for it (then once), so scripts
@@ -52,6 +55,7 @@ export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings
   };
   const context: RuleContext = {
     script,
+    kind,
     settings,
     get shell() {
       return readShell();
@@ -61,7 +65,7 @@ export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings
   const findings: Finding[] = [];
   for (const rule of JOB_SCRIPT_RULES) {
     const configured = settings.severity[rule.meta.id];
-    if (configured === 'off') continue;
+    if (configured === 'off' || (kind === 'submit-script' && !rule.meta.submitScripts)) continue;
     let produced: Finding[];
     try {
       produced = rule.check(context);
@@ -76,6 +80,7 @@ export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings
   findings.sort(byPosition);
   return {
     script,
+    kind,
     findings,
     get shell() {
       return readShell();

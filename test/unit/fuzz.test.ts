@@ -27,8 +27,8 @@ function check(text: string): void {
   }
   // hover and completion at a few positions never throw either
   for (let l = 0; l < Math.min(lines.length, 4); l++) {
-    hoverAt({ findings, script }, { line: l, character: Math.floor(lines[l].length / 2) }, settings);
-    completeAt({ findings, script }, text, { line: l, character: lines[l].length }, settings);
+    hoverAt({ findings, script, kind: 'job-script' }, { line: l, character: Math.floor(lines[l].length / 2) }, settings);
+    completeAt({ findings, script, kind: 'job-script' }, text, { line: l, character: lines[l].length }, settings);
   }
 }
 

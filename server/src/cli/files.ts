@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { looksLikeJobScript } from '../core/jobScriptDetection';
+import { shellDocumentKind } from '../core/jobScriptDetection';
 
 /** Files larger than this are reported, not read (a job script is a few kilobytes). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -48,7 +48,7 @@ async function walk(dir: string, out: FileInput[]): Promise<void> {
       if (!SKIPPED_DIRS.has(e.name)) await walk(full, out);
     } else if (e.isFile() && CANDIDATE.test(e.name)) {
       const file = await readFile(full);
-      if ('error' in file || looksLikeJobScript(full, file.text)) out.push(file);
+      if ('error' in file || shellDocumentKind(full, file.text)) out.push(file);
     }
   }
 }

@@ -3,6 +3,7 @@ import { analyzeJobScript } from '../analyze';
 import { applyEdits, chooseSafeFixes } from '../core/fixAll';
 import { JOB_SCRIPT_RULES } from '../rules';
 import type { AnalysisSettings } from '../rules/types';
+import { shellDocumentKind, type ShellDocumentKind } from '../core/jobScriptDetection';
 import { sharedShellParser } from '../shell/loader';
 import type { ShellParser } from '../shell/model';
 import { splitLines } from '../slurm/lines';
@@ -22,10 +23,10 @@ const MAX_FIX_PASSES = 10;
  * Applies safe fixes until none is left (or MAX_FIX_PASSES), returning the new text. A fix that
  * text edits cannot express (LF line endings) is done directly on the text.
  */
-export function fixText(text: string, settings: Partial<AnalysisSettings>, shell?: ShellParser): string {
+export function fixText(text: string, settings: Partial<AnalysisSettings>, shell?: ShellParser, kind: ShellDocumentKind = 'job-script'): string {
   let current = text;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = chooseSafeFixes(analyzeJobScript(current, settings, shell).findings);
+    const fixes = chooseSafeFixes(analyzeJobScript(current, settings, shell, kind).findings);
     if (fixes.length === 0) break;
     let next = current;
     if (fixes.some((f) => f.editorAction === 'set-eol-lf')) next = next.replace(/\r\n/g, '\n');
@@ -63,8 +64,10 @@ export async function runLint(cmd: LintCommand, version: string, baseSettings: P
       continue;
     }
     let text = file.text;
+    // A file named on the command line is a job script unless it only submits jobs.
+    const kind = shellDocumentKind(file.path, text) ?? 'job-script';
     if (cmd.fix) {
-      const fixed = fixText(text, settings, shell);
+      const fixed = fixText(text, settings, shell, kind);
       if (fixed !== text) {
         try {
           await fs.writeFile(file.path, fixed, 'utf8');
@@ -76,7 +79,7 @@ export async function runLint(cmd: LintCommand, version: string, baseSettings: P
       }
     }
     checked++;
-    for (const f of analyzeJobScript(text, settings, shell).findings) findings.push(toCliFinding(file.path, f));
+    for (const f of analyzeJobScript(text, settings, shell, kind).findings) findings.push(toCliFinding(file.path, f));
   }
   const stdout = cmd.format === 'json' ? formatJson(findings) : cmd.format === 'sarif' ? formatSarif(findings, version) : formatText(findings, checked);
   const exitCode = ioError ? 2 : findings.some((f) => f.severity === 'error') ? 1 : 0;

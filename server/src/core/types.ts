@@ -35,7 +35,22 @@ export interface Fix {
    * (`set-eol-lf`: an editor switches the document to LF line endings; the CLI rewrites the file).
    */
   editorAction?: 'set-eol-lf';
+  /**
+   * Changes to other files than the analysed one (a multi-file fix, e.g. a new array job script
+   * next to the submit script). `edits` above always apply to the analysed document.
+   */
+  files?: FileChange[];
 }
+
+/**
+ * A change to a file other than the analysed document. `path` is as a script would write it:
+ * relative to the analysed document's folder, or absolute.
+ */
+export type FileChange =
+  /** Create a new file with this text (never overwrites: the fix picks a free name). */
+  | { kind: 'create'; path: string; text: string }
+  /** Edit an existing file (ranges in that file's own text). */
+  | { kind: 'edit'; path: string; edits: TextEdit[] };
 
 /** One finding of a rule: what is wrong, where, and how to repair it. */
 export interface Finding {

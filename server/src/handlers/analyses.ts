@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeJobScript, type JobScriptAnalysis } from '../analyze';
-import { looksLikeJobScript } from '../core/jobScriptDetection';
+import { shellDocumentKind } from '../core/jobScriptDetection';
 import type { AnalysisSettings } from '../rules/types';
 import type { ShellParser } from '../shell/model';
 
@@ -51,12 +51,13 @@ export class DocumentAnalyses {
 
   private compute(cache: Map<string, Entry>, doc: TextDocument, shell: ShellParser | undefined): JobScriptAnalysis | undefined {
     const text = doc.getText();
-    const analysis = looksLikeJobScript(doc.uri, text) ? analyzeJobScript(text, this.settings, shell) : undefined;
+    const kind = shellDocumentKind(doc.uri, text);
+    const analysis = kind ? analyzeJobScript(text, this.settings, shell, kind) : undefined;
     cache.set(doc.uri, { version: doc.version, generation: this.generation, analysis });
     return analysis;
   }
 
-  /** The complete analysis of a document (shell rules included), or undefined when it is not a job script. */
+  /** The complete analysis of a document (shell rules included), or undefined when it is neither a job script nor a submit script. */
   get(doc: TextDocument): JobScriptAnalysis | undefined {
     return (this.cached(this.cache, doc) ?? { analysis: this.compute(this.cache, doc, this.shell) }).analysis;
   }

@@ -15,7 +15,7 @@ interface EffectiveArray {
   written: string;
 }
 
-function effectiveArrays({ script, settings }: RuleContext): EffectiveArray[] {
+function effectiveArrays({ script, settings }: Pick<RuleContext, 'script' | 'settings'>): EffectiveArray[] {
   const found: EffectiveArray[] = [];
   // sbatch applies the translation to the first component, after its #SBATCH lines (so it wins).
   const translated = translatedOptions(script, settings).filter((t) => t.option === 'array' && t.value !== undefined);
