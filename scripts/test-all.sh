@@ -46,7 +46,7 @@ npx mocha 2>&1 | tee "$LOG_DIR/unit.log"; count "$LOG_DIR/unit.log" unit "${PIPE
 step "real Slurm: start the test cluster"
 if bash scripts/test-cluster.sh 2>&1 | tee "$LOG_DIR/cluster-start.log"; then
   step "real Slurm: agreement and cluster tests"
-  REQUIRE_CLUSTER=1 npx mocha --no-config --timeout 600000 --reporter spec 'out/test/cluster/**/*.test.js' 2>&1 | tee "$LOG_DIR/cluster.log"
+  REQUIRE_CLUSTER=1 npx mocha --no-config --timeout 600000 --reporter spec 'out/test/cluster/**/*.test.js' 'out/test/queue/cluster/**/*.test.js' 2>&1 | tee "$LOG_DIR/cluster.log"
   count "$LOG_DIR/cluster.log" cluster "${PIPESTATUS[0]}"
 else
   count "$LOG_DIR/cluster-start.log" cluster-start 1
