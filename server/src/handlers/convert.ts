@@ -1,4 +1,4 @@
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextDocumentEdit, type CreateFile, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding, Fix, Severity } from '../core/types';
 import { ruleDocsUrl } from '../rules';
 
@@ -26,10 +26,44 @@ export function toDiagnostic(f: Finding): Diagnostic {
   };
 }
 
-/** A fix as an LSP code action for one document. */
-export function toCodeAction(uri: string, fix: Fix, diagnostics: Diagnostic[], kind: string = CodeActionKind.QuickFix): CodeAction {
+/**
+ * How a fix that changes other files reaches the editor: the analysed document's version (so a
+ * stale edit is refused) and a way to turn the paths the fix names into URIs. Without it (or when
+ * a path cannot be turned into a URI) such a fix is not offered.
+ */
+export interface MultiFileTarget {
+  version: number;
+  uriFor(path: string): string | undefined;
+}
+
+/** The edits of a fix that also creates or edits other files, as ordered document changes. */
+function multiFileEdit(uri: string, fix: Fix, target: MultiFileTarget): WorkspaceEdit | undefined {
+  const changes: (TextDocumentEdit | CreateFile)[] = [];
+  if (fix.edits.length > 0) changes.push({ textDocument: { uri, version: target.version }, edits: fix.edits });
+  for (const change of fix.files ?? []) {
+    const other = target.uriFor(change.path);
+    if (!other) return undefined;
+    if (change.kind === 'create') {
+      changes.push({ kind: 'create', uri: other, options: { overwrite: false, ignoreIfExists: false } });
+      changes.push({ textDocument: { uri: other, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.text }] });
+    } else {
+      changes.push({ textDocument: { uri: other, version: null }, edits: change.edits });
+    }
+  }
+  return { documentChanges: changes };
+}
+
+/**
+ * A fix as an LSP code action for one document, or undefined when it changes other files and the
+ * client cannot take such an edit (`target` missing or a path without a URI).
+ */
+export function toCodeAction(uri: string, fix: Fix, diagnostics: Diagnostic[], kind: string = CodeActionKind.QuickFix, target?: MultiFileTarget): CodeAction | undefined {
   const action: CodeAction = { title: fix.title, kind, diagnostics, isPreferred: fix.isPreferred };
-  if (fix.edits.length > 0) {
+  if (fix.files && fix.files.length > 0) {
+    const edit = target && multiFileEdit(uri, fix, target);
+    if (!edit) return undefined;
+    action.edit = edit;
+  } else if (fix.edits.length > 0) {
     const edit: WorkspaceEdit = { changes: { [uri]: fix.edits } };
     action.edit = edit;
   }

@@ -17,13 +17,39 @@ import { completeAt } from '../features/completion';
 import { hoverAt } from '../features/hover';
 import { suppressionFix } from '../features/suppressFix';
 import type { DocumentAnalyses } from './analyses';
-import { toCodeAction, toDiagnostic } from './convert';
+import { toCodeAction, toDiagnostic, type MultiFileTarget } from './convert';
+import { diskFileReader, documentFolder, fileUriFor } from './fileReader';
+import { ruleById } from '../rules';
+import type { Finding, Fix } from '../core/types';
+import type { JobScriptAnalysis } from '../analyze';
+import type { AnalysisSettings } from '../rules/types';
 
 /** The code-action kind of "fix all safe problems" in a job script. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.hpc-workflows`;
 
+/**
+ * The fixes of a rule that need other files' text (e.g. the job script a submit loop submits),
+ * read from disk next to the document. Only for `file:` documents; a rule that throws gives none.
+ */
+function fixesWithFiles(uri: string, analysis: JobScriptAnalysis, settings: AnalysisSettings, finding: Finding): Fix[] {
+  const rule = ruleById(finding.code);
+  const folder = documentFolder(uri);
+  if (!rule?.fixesWithFiles || !folder) return [];
+  try {
+    return rule.fixesWithFiles({ script: analysis.script, settings, kind: analysis.kind, shell: analysis.shell }, finding, diskFileReader(folder));
+  } catch {
+    return [];
+  }
+}
+
+/** What the client said it can do with workspace edits (LSP `workspace.workspaceEdit`). */
+export interface EditCapabilities {
+  /** True when the client takes `documentChanges` with `create` operations (VS Code does). */
+  createFiles: boolean;
+}
+
 /** Thin LSP handlers: document + position in, service call, LSP result out. */
-export function createFeatureHandlers(documents: TextDocuments<TextDocument>, analyses: DocumentAnalyses) {
+export function createFeatureHandlers(documents: TextDocuments<TextDocument>, analyses: DocumentAnalyses, editCapabilities: () => EditCapabilities = () => ({ createFiles: false })) {
   return {
     hover(params: HoverParams): Hover | null {
       const doc = documents.get(params.textDocument.uri);
@@ -66,8 +92,15 @@ export function createFeatureHandlers(documents: TextDocuments<TextDocument>, an
             (x) => x.code === code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character && x.range.end.line === d.range.end.line && x.range.end.character === d.range.end.character,
           );
           if (!f) continue;
-          for (const fix of f.fixes) actions.push(toCodeAction(uri, fix, [d]));
-          actions.push(toCodeAction(uri, suppressionFix(f, analysis.script.lines.lines), [d]));
+          const folder = documentFolder(uri);
+          const target: MultiFileTarget | undefined = folder && editCapabilities().createFiles ? { version: doc.version, uriFor: (p) => fileUriFor(folder, p) } : undefined;
+          const fixes = target ? [...f.fixes, ...fixesWithFiles(uri, analysis, analyses.currentSettings, f)] : f.fixes;
+          for (const fix of fixes) {
+            const action = toCodeAction(uri, fix, [d], undefined, target);
+            if (action) actions.push(action);
+          }
+          const suppress = toCodeAction(uri, suppressionFix(f, analysis.script.lines.lines), [d]);
+          if (suppress) actions.push(suppress);
         }
       }
       if (wantsFixAll || !only) {
