@@ -24,8 +24,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments(TextDocument);
   const analyses = new DocumentAnalyses(resolveSettings());
   const publisher = new DiagnosticsPublisher(connection, documents, analyses);
-  const features = createFeatureHandlers(documents, analyses);
   let canPullConfiguration = false;
+  let canCreateFiles = false;
+  const features = createFeatureHandlers(documents, analyses, () => ({ createFiles: canCreateFiles }));
 
   const applySettings = (raw: unknown) => {
     const { settings, problems } = parseSettings(raw);
@@ -44,6 +45,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
     // Editors without workspace/configuration (Neovim, Helix, ...) can pass settings here.
     if (params.initializationOptions) applySettings((params.initializationOptions as Record<string, unknown>).hpcWorkflows ?? params.initializationOptions);
     return {
