@@ -1,0 +1,96 @@
+import type { Finding } from '../../core/types';
+import type { ShellModel } from '../../shell/model';
+import type { Rule } from '../types';
+import { perIterationRedirects, smallFileGlobs, splitsInto } from './perIterationFiles';
+import { StoragePlaces } from './storagePlace';
+import { unpackOf } from './unpackCommands';
+
+const ID = 'io/small-files';
+
+/** Where to put many small files instead, as messages name it. */
+const NODE_LOCAL = 'node-local storage (`$TMPDIR`, `$SLURM_TMPDIR`, `/tmp` or `/dev/shm`, whichever your site provides)';
+const TIP = 'tip 11: mind the shared file system';
+
+/** Archives unpacked onto shared storage in every array task, loop iteration or `find -exec` call. */
+function unpacks(model: ShellModel, places: StoragePlaces, inArray: boolean): Finding[] {
+  const found: Finding[] = [];
+  for (const [index, command] of model.commands.entries()) {
+    const u = unpackOf(command);
+    if (!u) continue;
+    const repeated = u.perItem ? 'once per archive' : command.loops.length > 0 ? 'in every iteration of this loop' : inArray ? 'in every task of this array' : undefined;
+    if (!repeated) continue;
+    const place = u.destination === undefined ? places.workingDirectory(index) : places.placeOf(u.destination, index);
+    if (place !== 'shared') continue;
+    const where = u.destination === undefined ? 'the working directory' : u.destination;
+    found.push({
+      code: ID,
+      severity: 'warning',
+      range: { start: u.first.range.start, end: u.last.range.end },
+      message:
+        `${u.tool} writes into ${where}, on shared storage, ${repeated}: creating many small files there is slow and loads the metadata servers every user shares. ` +
+        `Unpack into ${NODE_LOCAL} and read from there, or read the archive without unpacking it (${TIP})`,
+      fixes: [],
+      data: { tool: u.tool, place: where },
+    });
+  }
+  return found;
+}
+
+/** Loops that write one file per item, and `split` in loops or array tasks, onto shared storage. */
+function perItemFiles(model: ShellModel, places: StoragePlaces, inArray: boolean): Finding[] {
+  const found: Finding[] = [];
+  for (const w of [...perIterationRedirects(model), ...splitsInto(model, inArray)]) {
+    const place = w.target === '' ? places.workingDirectory(w.command) : places.placeOf(w.target, w.command);
+    if (place !== 'shared') continue;
+    const what = w.how === 'split'
+      ? `split writes one file per piece into ${w.target === '' ? 'the working directory' : `${w.target}*`}, on shared storage`
+      : `This loop writes one file per item (${w.count} files named ${w.target}), on shared storage`;
+    found.push({
+      code: ID,
+      severity: 'hint',
+      range: w.range,
+      message: `${what}: many small files are slow to create, list and read back on a parallel file system. Write them to ${NODE_LOCAL} and pack them into one archive (tar) at the end, or append to one file (${TIP})`,
+      fixes: [],
+      data: { place: w.target, ...(w.count !== undefined ? { files: w.count } : {}) },
+    });
+  }
+  return found;
+}
+
+/** Loops over globs of small files on shared storage inside array tasks. */
+function smallFileReads(model: ShellModel, places: StoragePlaces): Finding[] {
+  const found: Finding[] = [];
+  for (const g of smallFileGlobs(model)) {
+    const first = model.commands.findIndex((c) => c.loops.includes(g.loop));
+    const dir = g.pattern.includes('/') ? g.pattern.slice(0, g.pattern.lastIndexOf('/')) : '';
+    const place = dir === '' ? places.workingDirectory(first < 0 ? model.commands.length : first) : places.placeOf(dir, first < 0 ? model.commands.length : first);
+    if (place !== 'shared') continue;
+    found.push({
+      code: ID,
+      severity: 'hint',
+      range: g.word.range,
+      message:
+        `Every task of this array reads the small files of ${g.pattern} one by one from shared storage. ` +
+        `Copy them to ${NODE_LOCAL} once per task (tar or rsync), or pack the data set into a few large files (HDF5, WebDataset shards, a tar read in place) (${TIP})`,
+      fixes: [],
+      data: { pattern: g.pattern },
+    });
+  }
+  return found;
+}
+
+/**
+ * Many small files on shared storage (tip 11): archives unpacked there in every array task or
+ * loop iteration (warning), loops writing one file per item of a long list, `split` in loops or
+ * array tasks, and array tasks reading a glob of small files (hints). Places it cannot tell
+ * (a variable the script does not set) are left alone. Job scripts only.
+ */
+export const smallFiles: Rule = {
+  meta: { id: ID, description: 'Many small files written or read on shared storage in array tasks or loops', defaultSeverity: 'warning', fixable: false, tip: 11 },
+  check({ script, shell }) {
+    if (!shell || shell.status !== 'parsed' || script.shape) return [];
+    const inArray = script.options.some((o) => o.spec.name === 'array');
+    const places = new StoragePlaces(shell, script);
+    return [...unpacks(shell, places, inArray), ...perItemFiles(shell, places, inArray), ...(inArray ? smallFileReads(shell, places) : [])];
+  },
+};
