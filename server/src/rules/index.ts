@@ -5,7 +5,9 @@ import { bindAfterImage } from './container/bindAfterImage';
 import { gpuWithoutNv } from './container/gpuWithoutNv';
 import { missingBind } from './container/missingBind';
 import { unpinnedImage } from './container/unpinnedImage';
+import { unchainedSubmit } from './feedback/unchainedSubmit';
 import { pipInstallInJob } from './io/pipInstallInJob';
+import { smallFiles } from './io/smallFiles';
 import { gpuNotRequested } from './resources/gpuNotRequested';
 import { missingTime } from './resources/missingTime';
 import { threadsMismatch } from './resources/threadsMismatch';
@@ -25,6 +27,7 @@ import { missingValue } from './slurm/missingValue';
 import { notABatchScript } from './slurm/notABatchScript';
 import { unexpandedVariable } from './slurm/unexpandedVariable';
 import { unknownOption } from './slurm/unknownOption';
+import { considerEngine } from './workflow/considerEngine';
 import type { Rule } from './types';
 
 /** Every job-script rule, in the order their findings are reported for one position. */
@@ -56,6 +59,9 @@ export const JOB_SCRIPT_RULES: readonly Rule[] = [
   bindAfterImage,
   gpuWithoutNv,
   unpinnedImage,
+  unchainedSubmit,
+  considerEngine,
+  smallFiles,
 ];
 
 /** Where the docs of a rule live: `docs/rules/<id>.md` in the project's repository. */

@@ -13,7 +13,8 @@ import { dependencyText } from './jobIdFlow';
 import { UNCHAINED_SUBMIT_ID } from './scrapedJobId';
 import { hasOption, lastOption, type SbatchCall } from './sbatchCalls';
 
-const AFTEROK = /\bafterok\b/;
+/** `afterok:` followed by a job id or a variable (a malformed list is slurm/invalid-value's to report). */
+const AFTEROK = /\bafterok:["']?(\d|\$)/;
 
 const MESSAGE =
   'if a job this one waits for fails, the dependency can never be met and this job stays pending (DependencyNeverSatisfied) until someone cancels it, unless the site cancels such jobs (kill_invalid_depend). Add --kill-on-invalid-dep=yes, or use afterany and let the job check what its predecessor left (tip 9: explicit feedback loops)';

@@ -42,7 +42,8 @@ export class StoragePlaces {
    * command `commandIndex` runs.
    */
   placeOf(written: string, commandIndex: number, depth = 0): StoragePlace | undefined {
-    const text = written.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1').trim();
+    // Quotes only group: `"$TMPDIR"/data` lies where `$TMPDIR/data` does.
+    const text = written.replace(/["']/g, '').trim();
     if (text === '' || depth > 4) return undefined;
     if (/^\$\(\s*mktemp\b/.test(text) || /^`\s*mktemp\b/.test(text)) {
       const dir = /(?:-p\s+|--tmpdir=)(\S+)/.exec(text);
