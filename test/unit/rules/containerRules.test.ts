@@ -20,6 +20,7 @@ runRuleTable('container/missing-bind', {
     { name: 'a variable set from the run', code: script('D=$(pwd)/x', 'apptainer exec img.sif cat $D/in') },
     { name: 'shell opens no command', code: script('apptainer shell img.sif') },
     { name: 'not a container', code: script('cat /scratch/x') },
+    { name: 'a --bind after the image (bind-after-image reports it) is taken as meant', code: script('singularity exec img.sif --bind /gpfs/wgs:/data run --ref=/data/ref.fa --out=/data/out.vcf') },
   ],
   invalid: [
     {
@@ -38,6 +39,7 @@ runRuleTable('container/missing-bind', {
     { name: 'inside bash -c', code: script('apptainer exec img.sif bash -c "python /scratch/me/x.py"'), errors: [{ line: 2, fix: '--bind /scratch/me' }] },
     { name: 'a path cut at what depends on the run', code: script('apptainer exec img.sif cat /lustre/lab/in_$i.txt'), errors: [{ line: 2, message: '/lustre/lab/... (from /lustre/lab/in_$i.txt)', fix: '--bind /lustre/lab' }] },
     { name: 'one finding per directory', code: script('apptainer exec img.sif cp /lustre/me/a /lustre/me/b'), errors: [{ line: 2 }] },
+    { name: 'a path a misplaced --bind does not cover', code: script('apptainer exec img.sif -B /data python /lustre/me/x.py'), errors: [{ line: 2, fix: '--bind /lustre/me' }] },
   ],
 });
 
@@ -75,6 +77,7 @@ runRuleTable('container/gpu-without-nv', {
     { name: 'APPTAINER_NV set', code: script('#SBATCH --gres=gpu:1', 'export APPTAINER_NV=1', 'apptainer exec img.sif python x.py') },
   ],
   invalid: [
+    { name: 'a GPU share (GRES sharding) is a GPU too', code: script('#SBATCH --gres=shard:1', 'apptainer exec img.sif python x.py'), errors: [{ line: 3, message: '--gres=shard:1' }] },
     {
       name: '--gres=gpu',
       code: script('#SBATCH --gres=gpu:a100:2', 'srun apptainer exec img.sif python x.py'),

@@ -1,32 +1,8 @@
 import { range, type Finding, type Fix } from '../../core/types';
 import type { Rule } from '../types';
-import { containerInvocations, readOptions, type ContainerInvocation, type ContainerOption } from './invocation';
+import { containerInvocations, misplacedOptions, type ContainerInvocation, type ContainerOption } from './invocation';
 
 const ID = 'container/bind-after-image';
-
-/** Options of exec/run/shell that set up the container (and make no sense to most programs). */
-const CONTAINER_OPTIONS = new Set([
-  'bind', 'mount', 'nv', 'nvccli', 'rocm', 'env', 'env-file', 'home', 'containall', 'contain', 'cleanenv',
-  'writable', 'writable-tmpfs', 'fakeroot', 'overlay', 'pwd', 'workdir', 'no-home', 'no-mount', 'scratch',
-]);
-
-/**
- * For `run`, the words after the image are the runscript's arguments, and a runscript may have
- * its own `--env`, `--home` or `--workdir`: only options no program is likely to share count.
- */
-const RUN_CONTAINER_OPTIONS = new Set(['bind', 'mount', 'nv', 'nvccli', 'rocm', 'containall', 'cleanenv', 'writable-tmpfs', 'fakeroot', 'no-home']);
-
-/** The container options written right after the image (before the first other word). */
-function misplaced(inv: ContainerInvocation): ContainerOption[] {
-  const { options } = readOptions(inv.rest, 0);
-  const known = inv.verb.value === 'run' ? RUN_CONTAINER_OPTIONS : CONTAINER_OPTIONS;
-  const found: ContainerOption[] = [];
-  for (const o of options) {
-    if (!known.has(o.name)) break;
-    found.push(o);
-  }
-  return found;
-}
 
 /** Moves the options in front of the image, when they and the image are on one line. */
 function moveFix(inv: ContainerInvocation, options: ContainerOption[]): Fix | undefined {
@@ -65,7 +41,7 @@ export const bindAfterImage: Rule = {
     const findings: Finding[] = [];
     for (const inv of containerInvocations(shell)) {
       if (!inv.image) continue;
-      const options = misplaced(inv);
+      const options = misplacedOptions(inv);
       if (options.length === 0) continue;
       const first = options[0].word;
       const names = options.map((o) => o.word.text).join(' ');

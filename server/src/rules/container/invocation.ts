@@ -110,6 +110,34 @@ export function containerInvocations(shell: ShellModel): ContainerInvocation[] {
   return found;
 }
 
+/** Options of exec/run/shell that set up the container (and make no sense to most programs). */
+const CONTAINER_OPTIONS = new Set([
+  'bind', 'mount', 'nv', 'nvccli', 'rocm', 'env', 'env-file', 'home', 'containall', 'contain', 'cleanenv',
+  'writable', 'writable-tmpfs', 'fakeroot', 'overlay', 'pwd', 'workdir', 'no-home', 'no-mount', 'scratch',
+]);
+
+/**
+ * For `run`, the words after the image are the runscript's arguments, and a runscript may have
+ * its own `--env`, `--home` or `--workdir`: only options no program is likely to share count.
+ */
+const RUN_CONTAINER_OPTIONS = new Set(['bind', 'mount', 'nv', 'nvccli', 'rocm', 'containall', 'cleanenv', 'writable-tmpfs', 'fakeroot', 'no-home']);
+
+/**
+ * The container options written right after the image (before the first other word), which
+ * apptainer does not read: container/bind-after-image reports them, and container/missing-bind
+ * takes their binds as meant (so it does not report what moving them fixes).
+ */
+export function misplacedOptions(inv: ContainerInvocation): ContainerOption[] {
+  const { options } = readOptions(inv.rest, 0);
+  const known = inv.verb.value === 'run' ? RUN_CONTAINER_OPTIONS : CONTAINER_OPTIONS;
+  const found: ContainerOption[] = [];
+  for (const o of options) {
+    if (!known.has(o.name)) break;
+    found.push(o);
+  }
+  return found;
+}
+
 /** True when `a` ends before `b` starts. */
 function before(a: ShellAssignment, command: ShellCommand): boolean {
   const s = a.range.start;

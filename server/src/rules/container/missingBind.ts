@@ -1,7 +1,7 @@
 import { lineRange, type Finding } from '../../core/types';
 import type { ShellModel } from '../../shell/model';
 import type { Rule } from '../types';
-import { BIND_ENV, UNKNOWN, containerInvocations, markUnknown, type ContainerInvocation, type ContainerOption } from './invocation';
+import { BIND_ENV, UNKNOWN, containerInvocations, markUnknown, misplacedOptions, type ContainerInvocation, type ContainerOption } from './invocation';
 
 const ID = 'container/missing-bind';
 
@@ -34,10 +34,10 @@ function attachedValue(shell: ShellModel, inv: ContainerInvocation, o: Container
   return marked.startsWith('--') ? marked.slice(marked.indexOf('=') + 1) : marked.slice(2);
 }
 
-/** The host and container directories given by `--bind`/`-B` (`src[:dest[:opts]]`, comma lists) and `--mount`. */
-function boundPaths(inv: ContainerInvocation, shell: ShellModel): string[] {
+/** The host and container directories given by `--bind`/`-B` (`src[:dest[:opts]]`, comma lists) and `--mount` options. */
+function boundPaths(inv: ContainerInvocation, options: ContainerOption[], shell: ShellModel): string[] {
   const found: string[] = [];
-  for (const o of inv.options) {
+  for (const o of options) {
     if (o.name !== 'bind' && o.name !== 'mount') continue;
     const text = o.valueWord ? markUnknown(shell, o.valueWord, inv.command) : attachedValue(shell, inv, o);
     // A value we cannot read at all may bind anything.
@@ -110,9 +110,14 @@ export const missingBind: Rule = {
     const findings: Finding[] = [];
     for (const inv of containerInvocations(shell)) {
       if (inv.verb.value === 'shell' || inv.image === undefined) continue;
-      const covered = [...boundPaths(inv, shell), ...envBinds];
+      // Options written after the image are bind-after-image's finding; their binds count as
+      // meant, and their own words are not paths the command uses.
+      const misplaced = misplacedOptions(inv);
+      const optionWords = new Set(misplaced.flatMap((o) => (o.valueWord ? [o.word, o.valueWord] : [o.word])));
+      const covered = [...boundPaths(inv, inv.options, shell), ...boundPaths(inv, misplaced, shell), ...envBinds];
       const reported = new Set<string>();
       for (const word of inv.rest) {
+        if (optionWords.has(word)) continue;
         const marked = markUnknown(shell, word, inv.command);
         if (marked === undefined) continue;
         for (const { path, isDirectory } of pathsIn(marked)) {

@@ -59,6 +59,8 @@ function cudaVariableSigns(shell: ShellModel): GpuSign[] {
     signs.push({ what: 'CUDA_VISIBLE_DEVICES=', range: a.nameRange, probe: false });
   }
   for (const command of shell.commands) {
+    // Printing it (`echo "GPUs: $CUDA_VISIBLE_DEVICES"`) only logs what the job got.
+    if (LOGGING.has(programName(command.name) ?? '')) continue;
     for (const w of commandWords(command)) {
       if (/\$\{?CUDA_VISIBLE_DEVICES\b/.test(w.text)) signs.push({ what: '$CUDA_VISIBLE_DEVICES', range: w.range, probe: false });
     }
@@ -66,8 +68,18 @@ function cudaVariableSigns(shell: ShellModel): GpuSign[] {
   return signs;
 }
 
-/** True when the script asks whether nvidia-smi exists (`command -v nvidia-smi`, `which nvidia-smi`). */
-function probesForGpuTools(shell: ShellModel): boolean {
+/** Commands that only print their arguments. */
+const LOGGING = new Set(['echo', 'printf']);
+
+/** A test whether the job got GPUs: `[[ -n "${CUDA_VISIBLE_DEVICES:-}" ]]`, `[ -z "$CUDA_VISIBLE_DEVICES" ]`, `[[ -v CUDA_VISIBLE_DEVICES ]]`. */
+const GPU_TEST = /\[\[?\s+!?\s*-[nzv]\s+"?\$?\{?CUDA_VISIBLE_DEVICES\b/;
+
+/**
+ * True when the script asks whether it has GPUs before using the tools: `command -v nvidia-smi`,
+ * `which nvidia-smi`, or a test of CUDA_VISIBLE_DEVICES (a job header shared by CPU and GPU jobs).
+ */
+function probesForGpuTools(text: string, shell: ShellModel): boolean {
+  if (GPU_TEST.test(text)) return true;
   return shell.commands.some((c) => {
     const name = programName(c.name);
     if (name !== 'command' && name !== 'which' && name !== 'type' && name !== 'hash') return false;
@@ -99,9 +111,9 @@ export const gpuNotRequested: Rule = {
     if (requested.length === 0 || requested.some(asksForGpu)) return [];
     if (script.components.some((c) => unreadGpuOption(c.problems))) return [];
     let signs = [...programSigns(shell), ...containerSigns(shell), ...cudaVariableSigns(shell)];
-    // NOTE: `if command -v nvidia-smi ...; then nvidia-smi; fi` only logs the GPUs when there
-    // are some; such a probe alone is no sign that the job needs one.
-    if (probesForGpuTools(shell)) signs = signs.filter((s) => !s.probe);
+    // NOTE: `if command -v nvidia-smi ...; then nvidia-smi; fi` (or a test of CUDA_VISIBLE_DEVICES)
+    // only logs the GPUs when there are some; such a probe alone is no sign that the job needs one.
+    if (probesForGpuTools(script.text, shell)) signs = signs.filter((s) => !s.probe);
     if (signs.length === 0) return [];
     const first = signs.reduce((a, b) => (startsBefore(b.range, a.range) ? b : a));
     const others = new Set(signs.map((s) => s.what).filter((w) => w !== first.what));

@@ -51,15 +51,17 @@ const GPU_COUNT_OPTIONS = new Set(['gpus', 'gpus-per-node', 'gpus-per-task', 'gp
 const GRES_LIST_OPTIONS = new Set(['gres', 'tres-per-task']);
 
 /**
- * True when an option (long name, value) asks for at least one GPU: a GPU count that is not zero,
- * or a `gpu` item (`gpu`, `gpu:2`, `gpu:a100:2`, `gres/gpu=1`) in a GRES/TRES list that is not zero.
+ * True when an option (long name, value) asks for at least one GPU, or a share of one: a GPU
+ * count that is not zero, or a `gpu`, `shard` or `mps` item (`gpu`, `gpu:2`, `gpu:a100:2`,
+ * `gres/gpu=1`, `shard:2`, `mps:50`) in a GRES/TRES list that is not zero. Shards (Slurm 22.05+)
+ * and MPS shares give the job a GPU as surely as a whole one does.
  */
 export function optionAsksForGpu(name: string, value: string): boolean {
   if (GPU_COUNT_OPTIONS.has(name)) return !/^0+$/.test(value.replace(/^.*:/, '').trim());
   if (GRES_LIST_OPTIONS.has(name)) {
     return value.split(',').some((item) => {
       const t = item.trim();
-      return /^(gres\/|gres:)?gpu(:|=|$)/i.test(t) && !/[:=]0+$/.test(t);
+      return /^(gres\/|gres:)?(gpu|shard|mps)(:|=|$)/i.test(t) && !/[:=]0+$/.test(t);
     });
   }
   return false;

@@ -1,5 +1,6 @@
 import { lineRange, type Finding } from '../../core/types';
-import type { ShellModel, ShellWord } from '../../shell/model';
+import type { ShellCommand, ShellModel, ShellWord } from '../../shell/model';
+import { staticVariable } from '../container/invocation';
 import type { JobScript } from '../../slurm/jobScript';
 import type { TargetVersion } from '../../slurm/versions';
 import type { Rule } from '../types';
@@ -25,6 +26,9 @@ const ONE_THREAD_PROGRAMS: Record<string, string> = {
 /** Slurm series whose srun does not take the job's --cpus-per-task over (it reads only SRUN_CPUS_PER_TASK). */
 const SRUN_NOT_INHERITING = new Set(['22.05', '23.02']);
 
+/** Programs that start the tasks of a step. */
+const LAUNCH_TOOLS = new Set(['srun', 'mpirun', 'mpiexec']);
+
 /** srun and mpirun options that take no value (so the word after them is the program). */
 const LAUNCHER_FLAGS = new Set([
   '--exclusive', '--overlap', '-l', '--label', '-u', '--unbuffered', '-K', '--kill-on-bad-exit', '-v', '--verbose', '-Q', '--quiet',
@@ -32,12 +36,22 @@ const LAUNCHER_FLAGS = new Set([
   '--display-map', '--timestamp-output', '-q', '--no-kill', '-k',
 ]);
 
-/** True when some word of a command is the literal CPU count given as an option value (`-t 8`, `--threads=8`, `-@8`). */
-function passesLiteral(words: ShellWord[], count: string): boolean {
+/** The count a word gives: its static value, or the static value of the one variable it expands (`$THREADS`, `"${N}"`). */
+function countOf(shell: ShellModel, command: ShellCommand, word: ShellWord): string {
+  if (word.value !== undefined) return word.value;
+  const m = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(word.text);
+  return (m && staticVariable(shell, m[1] ?? m[2], command)) ?? word.text;
+}
+
+/**
+ * True when some word of a command is the CPU count given as an option value (`-t 8`,
+ * `--threads=8`, `-@8`), written out or through a variable set to it (`THREADS=8 ... -t $THREADS`).
+ */
+function passesCount(shell: ShellModel, command: ShellCommand, count: string): boolean {
+  const words = commandWords(command);
   return words.some((w, i) => {
-    const t = wordText(w);
-    if (t === count && i > 0 && wordText(words[i - 1]).startsWith('-')) return true;
-    const m = /^(?:--?[A-Za-z][\w-]*=|-[A-Za-z@])(\d+)$/.exec(t);
+    if (i > 0 && wordText(words[i - 1]).startsWith('-') && countOf(shell, command, w) === count) return true;
+    const m = /^(?:--?[A-Za-z][\w-]*=|-[A-Za-z@])(\d+)$/.exec(wordText(w));
     return m !== null && m[1] === count;
   });
 }
@@ -47,21 +61,42 @@ function srunGivesCpus(words: ShellWord[]): boolean {
   return programName(words[0]) === 'srun' && words.some((w) => /^(-c|--cpus-per-task)(=|\d|$)/.test(wordText(w)));
 }
 
+/** The program among a command's words that runs one thread unless told, with where it stands. */
+function oneThreadProgram(words: ShellWord[]): { at: number; name: string; option: string } | undefined {
+  const at = words.findIndex((w, i) => (i === 0 || programName(words[0]) === 'srun') && ONE_THREAD_PROGRAMS[programName(w) ?? ''] !== undefined);
+  if (at < 0) return undefined;
+  const name = programName(words[at]) ?? '';
+  return { at, name, option: ONE_THREAD_PROGRAMS[name] };
+}
+
+/** True when the program at `at` is given its thread option, with any value (`-t 16`, `-j 0`, `-@7`, `--threads=$N`). */
+function givenThreadOption(words: ShellWord[], at: number, option: string): boolean {
+  return words.slice(at + 1).some((w) => {
+    const t = wordText(w);
+    return t === option || t.startsWith(`${option}=`) || (/^-[A-Za-z@]$/.test(option) && t.startsWith(option) && /^\d/.test(t.slice(option.length)));
+  });
+}
+
 /**
  * The `--cpus-per-task` finding: CPUs the body never passes on. It fires for the first program
  * that runs one thread unless told, or (on Slurm 22.05/23.02) an `srun` step without `-c`, which
- * then gets one CPU per task; never when anything in the script mentions a thread count variable.
+ * then gets one CPU per task; never when anything in the script mentions a thread count variable,
+ * passes the count, or gives any of those programs its thread option (then the author splits the
+ * CPUs on purpose: `bwa -t 16 | samtools sort -@ 4`, `cutadapt -j 0`, `samtools -@ 7`).
  */
 function unusedCpus(script: JobScript, shell: ShellModel, cpus: RequestedOption, count: number, version: TargetVersion): Finding | undefined {
   if (COUNT_PASSED.test(script.text)) return undefined;
+  if (shell.commands.some((c) => passesCount(shell, c, String(count)))) return undefined;
   const commands = shell.commands.map(commandWords);
-  if (commands.some((words) => srunGivesCpus(words) || passesLiteral(words, String(count)))) return undefined;
+  if (commands.some((words) => {
+    const program = oneThreadProgram(words);
+    return srunGivesCpus(words) || (program !== undefined && givenThreadOption(words, program.at, program.option));
+  })) return undefined;
   let why: string | undefined;
   for (const words of commands) {
-    const at = words.findIndex((w, i) => (i === 0 || programName(words[0]) === 'srun') && ONE_THREAD_PROGRAMS[programName(w) ?? ''] !== undefined);
-    if (at >= 0) {
-      const name = programName(words[at]) ?? '';
-      why = `${name} runs one thread unless given ${ONE_THREAD_PROGRAMS[name]}`;
+    const program = oneThreadProgram(words);
+    if (program) {
+      why = `${program.name} runs one thread unless given ${program.option}`;
       break;
     }
     if (programName(words[0]) === 'srun' && SRUN_NOT_INHERITING.has(version)) {
@@ -96,7 +131,7 @@ function allocatedTasks(requested: RequestedOption[]): number | undefined {
 /** The literal task count an srun/mpirun/mpiexec command starts, and the word holding it. */
 function launchCount(words: ShellWord[]): { tool: string; count: number; word: ShellWord } | undefined {
   const tool = programName(words[0]);
-  if (tool !== 'srun' && tool !== 'mpirun' && tool !== 'mpiexec') return undefined;
+  if (tool === undefined || !LAUNCH_TOOLS.has(tool)) return undefined;
   const names = tool === 'srun' ? ['-n', '--ntasks'] : ['-n', '-np', '--np', '--n'];
   for (let i = 1; i < words.length; i++) {
     const t = wordText(words[i]);
@@ -129,6 +164,8 @@ function taskCountFindings(requested: RequestedOption[], shell: ShellModel): Fin
     const launch = launchCount(words);
     return launch ? [{ command, words, ...launch }] : [];
   });
+  // Every launch counts for "the only launch", also those without a literal count (`srun gmx mdrun`).
+  const launchCommands = shell.commands.filter((c) => LAUNCH_TOOLS.has(programName(c.name) ?? '')).length;
   const findings: Finding[] = [];
   for (const l of launches) {
     const range = { start: l.words[0].range.start, end: l.word.range.end };
@@ -142,7 +179,7 @@ function taskCountFindings(requested: RequestedOption[], shell: ShellModel): Fin
         fixes: [],
         data: { launched: l.count, allocated: tasks },
       });
-    } else if (l.count < tasks && launches.length === 1 && l.command.loops.length === 0 && l.command.functionName === undefined) {
+    } else if (l.count < tasks && launchCommands === 1 && l.command.loops.length === 0 && l.command.functionName === undefined) {
       findings.push({
         code: ID,
         severity: 'hint',
