@@ -9,23 +9,27 @@ import type { ShellModel } from '../../shell/model';
 import type { JobScript } from '../../slurm/jobScript';
 import { optionRange } from '../ranges';
 import { swallowedOption } from '../slurm/shared';
-import { dependencyText } from './jobIdFlow';
+import { dependencyText, idOnlyVariables, jobIdSources } from './jobIdFlow';
 import { UNCHAINED_SUBMIT_ID } from './scrapedJobId';
 import { hasOption, lastOption, type SbatchCall } from './sbatchCalls';
 
-/** `afterok:` followed by a job id or a variable (a malformed list is slurm/invalid-value's to report). */
-const AFTEROK = /\bafterok:["']?(\d|\$)/;
+/**
+ * `afterok:` followed by a job id or a variable, or `afterok$deps` (a variable holding `:id:id`);
+ * a malformed list is slurm/invalid-value's to report.
+ */
+const AFTEROK = /\bafterok(:["']?(\d|\$)|\$)/;
 
 const MESSAGE =
   'if a job this one waits for fails, the dependency can never be met and this job stays pending (DependencyNeverSatisfied) until someone cancels it, unless the site cancels such jobs (kill_invalid_depend). Add --kill-on-invalid-dep=yes, or use afterany and let the job check what its predecessor left (tip 9: explicit feedback loops)';
 
 /** Hints for sbatch calls in the body whose `--dependency` holds `afterok`. */
 export function hangingCalls(model: ShellModel, calls: SbatchCall[]): Finding[] {
-  const captured = new Set(calls.map((c) => c.capturedInto).filter((v): v is string => v !== undefined));
+  // Variables that hold job ids stay as written; others (`dep=afterok:$a`) are read through.
+  const idVariables = idOnlyVariables(model, jobIdSources(model, calls));
   const found: Finding[] = [];
   for (const call of calls) {
     if (hasOption(call, 'kill-on-invalid-dep') || call.opaqueOptions.length > 0 || hasOption(call, 'test-only')) continue;
-    const text = dependencyText(call, model, captured);
+    const text = dependencyText(call, model, idVariables);
     const o = lastOption(call, 'dependency');
     if (text === undefined || o === undefined || !AFTEROK.test(text)) continue;
     const at = call.nameWord.range.end;

@@ -48,6 +48,13 @@ export function jobIdSources(model: ShellModel, calls: SbatchCall[]): JobIdSourc
   return sources;
 }
 
+/** The variables that hold job ids only (`jid`, `deps` in `deps="$deps:$jid"`), not dependency types. */
+export function idOnlyVariables(model: ShellModel, sources: JobIdSources): Set<string> {
+  // A captured id (`jid=$(sbatch --dependency=afterok:... )`) holds an id, whatever its sbatch call says.
+  const typed = new Set(model.assignments.filter((a) => !/\$\(|`/.test(a.valueText) && /after|singleton/.test(a.valueText)).map((a) => a.name));
+  return new Set([...sources.keys()].filter((v) => !typed.has(v)));
+}
+
 /** The earlier calls (indices into the calls list) that a call's `--dependency` names through variables. */
 export function dependsOn(call: SbatchCall, sources: JobIdSources): Set<number> {
   const found = new Set<number>();
@@ -59,17 +66,17 @@ export function dependsOn(call: SbatchCall, sources: JobIdSources): Set<number> 
 }
 
 /**
- * The dependency text a call asks for, with variables that hold dependency text (not job ids)
- * replaced by what the script assigns them (`dep=afterok:$jid; sbatch -d $dep ...` reads as
- * `afterok:$jid`). Undefined when the call has no `--dependency`.
+ * The dependency text a call asks for, with variables that hold dependency text replaced by what
+ * the script assigns them (`dep=afterok:$jid; sbatch -d $dep ...` reads as `afterok:$jid`);
+ * variables in `idVariables` (job ids only) stay as written. Undefined without `--dependency`.
  */
-export function dependencyText(call: SbatchCall, model: ShellModel, captured: ReadonlySet<string>): string | undefined {
+export function dependencyText(call: SbatchCall, model: ShellModel, idVariables: ReadonlySet<string>): string | undefined {
   const o = lastOption(call, 'dependency');
   if (o?.value === undefined) return undefined;
   let text = o.value;
   for (let depth = 0; depth < 2; depth++) {
     text = text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (all: string, name: string) => {
-      if (captured.has(name)) return all;
+      if (idVariables.has(name)) return all;
       const values = model.assignments.filter((a) => a.name === name && a.scope !== 'prefix').map((a) => a.valueText);
       return values.length > 0 ? values.join(' ') : all;
     });
