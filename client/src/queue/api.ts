@@ -1,7 +1,7 @@
 /**
- * The queue panel's model, as the view (client/src/queue/view/) uses it. Nothing here imports
- * VS Code; see the contract in ARCHITECTURE.md. Types live in types.ts, behaviour in the files
- * named for it; this file is the one entry point.
+ * The queue panel's model, as the view (client/src/queue/view/) uses it. Nothing in
+ * client/src/queue/ (outside view/) imports VS Code. Types live in types.ts, behaviour in the
+ * files named for it; this file is the one entry point.
  */
 export type {
   ClusterConfig,
@@ -24,9 +24,12 @@ export type {
   ClearTimer,
 } from './types';
 export { QueueError, isQueueError } from './errors';
-export { createCluster } from './cluster';
+export { createCluster, createRunner, DEFAULT_READ_BYTES } from './cluster';
 export { groupJobs } from './grouping';
-export { explainReason } from './reasons';
+export { explainReason, reasonCode } from './reasons';
 export { isValidJobId } from './jobIds';
 export { Poller } from './poller';
-export { stateOrder } from './states';
+export { stateOrder, stateInfo, normalizeState, isFinishedState, describeState, knownStates, type StateInfo } from './states';
+export { durationSeconds } from './durations';
+export { LocalRunner, type LocalRunnerOptions } from './transportLocal';
+export { SshRunner, type SshRunnerOptions } from './transportSsh';
