@@ -77,6 +77,16 @@ describe(`${ID} (submit scripts)`, () => {
       }
     });
   }
+  it('one variable given a new id line after line is a chain, not a fan-in', () => {
+    const code = submit(
+      "job_id=`sbatch --parsable bench_common.sh`",
+      'job_id=`sbatch --parsable --dependency=afterany:$job_id bench_datawarp.sh`',
+      'job_id=`sbatch --parsable --dependency=afterany:$job_id bench_project.sh`',
+      'job_id=`sbatch --parsable --dependency=afterany:$job_id bench_scratch.sh`',
+    );
+    const [f] = found(code);
+    assert.deepStrictEqual(f.data, { calls: 4, lines: [3, 4, 5, 6], fanIn: false, nested: false });
+  });
   it('names the chain\'s lines and length in data', () => {
     const [f] = found(FOUR_STAGES);
     assert.deepStrictEqual(f.data, { calls: 4, lines: [3, 4, 5, 6], fanIn: false, nested: false });

@@ -9,7 +9,7 @@ import type { ShellModel } from '../../shell/model';
 import type { JobScript } from '../../slurm/jobScript';
 import { optionRange } from '../ranges';
 import { swallowedOption } from '../slurm/shared';
-import { dependencyText, idOnlyVariables, jobIdSources } from './jobIdFlow';
+import { dependencyText, idOnlyVariables, jobIdFlow } from './jobIdFlow';
 import { UNCHAINED_SUBMIT_ID } from './scrapedJobId';
 import { hasOption, lastOption, type SbatchCall } from './sbatchCalls';
 
@@ -25,7 +25,7 @@ const MESSAGE =
 /** Hints for sbatch calls in the body whose `--dependency` holds `afterok`. */
 export function hangingCalls(model: ShellModel, calls: SbatchCall[]): Finding[] {
   // Variables that hold job ids stay as written; others (`dep=afterok:$a`) are read through.
-  const idVariables = idOnlyVariables(model, jobIdSources(model, calls));
+  const idVariables = idOnlyVariables(jobIdFlow(model, calls));
   const found: Finding[] = [];
   for (const call of calls) {
     if (hasOption(call, 'kill-on-invalid-dep') || call.opaqueOptions.length > 0 || hasOption(call, 'test-only')) continue;

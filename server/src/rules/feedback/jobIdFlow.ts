@@ -1,13 +1,21 @@
 /**
  * Follows job ids through a script's variables: which sbatch calls a variable's value may come
- * from (`jid=$(sbatch ...)`, `deps="$deps:$jid"`, `ids+=($jid)`, `dep=afterok:$jid`), and so
- * which earlier calls an sbatch call's `--dependency` names. Pure; never throws.
+ * from at a given place (`jid=$(sbatch ...)`, `deps="$deps:$jid"`, `ids+=($jid)`,
+ * `dep=afterok:$jid`), and so which earlier calls an sbatch call's `--dependency` names. A
+ * variable given a new value (`jid=$(sbatch ... -d afterok:$jid ...)` line after line) names the
+ * call of its latest value; inside a loop it may also name the value from the previous round.
+ * Pure; never throws.
  */
+import type { Position } from '../../core/types';
 import type { ShellModel } from '../../shell/model';
 import { lastOption, variablesIn, type SbatchCall } from './sbatchCalls';
 
-/** For each variable, the sbatch calls (indices into the calls list) whose job id it may hold. */
-export type JobIdSources = Map<string, Set<number>>;
+/** The job-id flow of one script: for each assignment, the calls (indices into the calls list) whose id it may hold. */
+export interface JobIdFlow {
+  model: ShellModel;
+  /** Assignment index -> calls. Only assignments that capture or join job ids are present. */
+  byAssignment: Map<number, Set<number>>;
+}
 
 /** Text between expansions that only joins job ids into a dependency list. */
 const JOINING_TEXT = /^(?:[\s"'():,;?+]|after(?:ok|any|notok|corr|burstbuffer)?|singleton)*$/;
@@ -17,52 +25,80 @@ function withoutExpansions(text: string): string {
   return text.replace(/\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '');
 }
 
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
 /**
- * The job-id variables of a script: variables that capture an sbatch call's output, and
- * variables whose value only joins such variables (`$deps:$jid`, `afterok:$a:$b`, `($jid)`).
+ * The assignments of `name` whose value a command at `at` (inside `loops`) may see: the last one
+ * finished before it and, inside loops, those of the same loops not finished yet (their value
+ * from the previous round).
  */
-export function jobIdSources(model: ShellModel, calls: SbatchCall[]): JobIdSources {
-  const sources: JobIdSources = new Map();
-  const add = (name: string, from: Iterable<number>): boolean => {
-    const set = sources.get(name) ?? new Set<number>();
-    const before = set.size;
-    for (const c of from) set.add(c);
-    sources.set(name, set);
-    return set.size > before;
-  };
-  for (const [k, call] of calls.entries()) if (call.capturedInto) add(call.capturedInto, [k]);
-  const captures = new Set(calls.map((c) => c.assignment).filter((a): a is number => a !== undefined));
+function reachingAssignments(model: ShellModel, name: string, at: Position, loops: number[]): number[] {
+  let last: number | undefined;
+  const carried: number[] = [];
+  for (const [i, a] of model.assignments.entries()) {
+    if (a.name !== name || a.scope === 'prefix') continue;
+    if (before(a.range.end, at)) {
+      if (last === undefined || before(model.assignments[last].range.start, a.range.start)) last = i;
+    } else if (a.loops.some((l) => loops.includes(l))) carried.push(i);
+  }
+  return last === undefined ? carried : [last, ...carried];
+}
+
+/** Builds the job-id flow of a script from its sbatch calls. */
+export function jobIdFlow(model: ShellModel, calls: SbatchCall[]): JobIdFlow {
+  const byAssignment = new Map<number, Set<number>>();
+  for (const [k, call] of calls.entries()) if (call.assignment !== undefined) byAssignment.set(call.assignment, new Set([k]));
+  const joining: number[] = [];
+  for (const [i, a] of model.assignments.entries()) {
+    if (byAssignment.has(i) || a.scope === 'prefix' || /\$\(|`/.test(a.valueText)) continue;
+    if (variablesIn(a.valueText).length > 0 && JOINING_TEXT.test(withoutExpansions(a.valueText))) joining.push(i);
+  }
+  const flow: JobIdFlow = { model, byAssignment };
   // Each pass can only add; a handful of passes reaches every chain a script writes by hand.
   for (let pass = 0; pass < 8; pass++) {
     let changed = false;
-    for (const [i, a] of model.assignments.entries()) {
-      if (captures.has(i) || a.scope === 'prefix' || a.valueText.includes('$(') || a.valueText.includes('`')) continue;
-      if (!JOINING_TEXT.test(withoutExpansions(a.valueText))) continue;
-      for (const v of variablesIn(a.valueText)) {
-        const from = sources.get(v);
-        if (from && add(a.name, from)) changed = true;
-      }
+    for (const i of joining) {
+      const a = model.assignments[i];
+      const set = byAssignment.get(i) ?? new Set<number>();
+      const size = set.size;
+      for (const v of variablesIn(a.valueText)) for (const c of idsOf(flow, v, a.range.start, a.loops)) set.add(c);
+      if (set.size > 0) byAssignment.set(i, set);
+      if (set.size > size) changed = true;
     }
     if (!changed) break;
   }
-  return sources;
+  return flow;
 }
 
-/** The variables that hold job ids only (`jid`, `deps` in `deps="$deps:$jid"`), not dependency types. */
-export function idOnlyVariables(model: ShellModel, sources: JobIdSources): Set<string> {
-  // A captured id (`jid=$(sbatch --dependency=afterok:... )`) holds an id, whatever its sbatch call says.
-  const typed = new Set(model.assignments.filter((a) => !/\$\(|`/.test(a.valueText) && /after|singleton/.test(a.valueText)).map((a) => a.name));
-  return new Set([...sources.keys()].filter((v) => !typed.has(v)));
+/** The calls whose id `$name` may hold at `at` (inside `loops`). */
+export function idsOf(flow: JobIdFlow, name: string, at: Position, loops: number[]): Set<number> {
+  const found = new Set<number>();
+  for (const i of reachingAssignments(flow.model, name, at, loops)) for (const c of flow.byAssignment.get(i) ?? []) found.add(c);
+  return found;
 }
 
-/** The earlier calls (indices into the calls list) that a call's `--dependency` names through variables. */
-export function dependsOn(call: SbatchCall, sources: JobIdSources): Set<number> {
+/** The names of variables that hold job ids somewhere in the script. */
+export function jobIdVariableNames(flow: JobIdFlow): Set<string> {
+  return new Set([...flow.byAssignment.keys()].map((i) => flow.model.assignments[i].name));
+}
+
+/** The calls (indices into the calls list) that a call's `--dependency` names through variables. */
+export function dependsOn(call: SbatchCall, flow: JobIdFlow): Set<number> {
   const found = new Set<number>();
   for (const o of call.options) {
     if (o.name !== 'dependency' || o.value === undefined) continue;
-    for (const v of variablesIn(o.value)) for (const c of sources.get(v) ?? []) found.add(c);
+    for (const v of variablesIn(o.value)) for (const c of idsOf(flow, v, call.command.range.start, call.command.loops)) found.add(c);
   }
   return found;
+}
+
+/** The variables that hold job ids only (`jid`, `deps` in `deps="$deps:$jid"`), not dependency types. */
+export function idOnlyVariables(flow: JobIdFlow): Set<string> {
+  // A captured id (`jid=$(sbatch --dependency=afterok:... )`) holds an id, whatever its sbatch call says.
+  const typed = new Set(flow.model.assignments.filter((a) => !/\$\(|`/.test(a.valueText) && /after|singleton/.test(a.valueText)).map((a) => a.name));
+  return new Set([...jobIdVariableNames(flow)].filter((v) => !typed.has(v)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/types';
 import type { ShellModel } from '../../shell/model';
-import { dependsOn, jobIdSources } from '../feedback/jobIdFlow';
+import { dependsOn, jobIdFlow } from '../feedback/jobIdFlow';
 import { sbatchCalls, type SbatchCall } from '../feedback/sbatchCalls';
 import type { Rule } from '../types';
 
@@ -38,10 +38,10 @@ function fansIn(call: SbatchCall, predecessors: Set<number>, calls: SbatchCall[]
 
 /** The hand-written chains of one script worth a workflow engine, as findings on their first call. */
 function longChains(model: ShellModel, calls: SbatchCall[]): Finding[] {
-  const sources = jobIdSources(model, calls);
+  const flow = jobIdFlow(model, calls);
   const edges: [number, number][] = [];
   const preds = calls.map((c, j) => {
-    const from = dependsOn(c, sources);
+    const from = dependsOn(c, flow);
     from.delete(j); // a call waiting for its own earlier run (a restart loop) is not a stage
     for (const i of from) edges.push([i, j]);
     return from;
