@@ -64,6 +64,8 @@ runRuleTable('resources/threads-mismatch', {
     { name: 'CPUs split between two programs of a pipe', code: script('#SBATCH -c 20', 'bwa-mem2 mem -t 16 ref.fa r1.fq r2.fq | samtools sort -@ 4 -o out.bam -') },
     { name: 'cutadapt -j 0 (every CPU it may run on)', code: script('#SBATCH -c 8', 'cutadapt -j 0 -a ADAPTER -o out.fq in.fq') },
     { name: 'samtools -@ N-1 (threads added to the main one)', code: script('#SBATCH -c 8', 'samtools sort -@7 -o s.bam in.bam') },
+    { name: 'the long form of the thread option, with a value from the run', code: script('#SBATCH -c 12', 'T=${2:-12}', 'hisat2 --threads "$T" -x idx -U r.fq | samtools sort --threads 4 -o o.bam') },
+    { name: 'a program named like an Object property', code: script('#SBATCH -c 8', 'constructor x') },
     { name: 'fewer tasks for a serial step, then a step over every task', code: script('#SBATCH -N 2', '#SBATCH --ntasks-per-node=48', 'srun --ntasks=1 gmx_mpi grompp -f a.mdp -o a.tpr', 'srun gmx_mpi mdrun -deffnm a') },
   ],
   invalid: [

@@ -14,14 +14,16 @@ const COUNT_PASSED = /SLURM_CPUS_PER_TASK|SRUN_CPUS_PER_TASK|SLURM_CPUS_ON_NODE|
 
 /**
  * Programs that run one thread (or a small fixed number) unless told how many to use, each with
- * the option that tells them. Programs that size themselves from the CPUs they may run on (OpenMP
- * programs, GROMACS, Java, salmon, pigz) are deliberately not here.
+ * the options that tell them (the first is the one messages name). Programs that size themselves
+ * from the CPUs they may run on (OpenMP programs, GROMACS, Java, salmon, pigz) are deliberately
+ * not here.
  */
-const ONE_THREAD_PROGRAMS: Record<string, string> = {
-  bwa: '-t', 'bwa-mem2': '-t', bowtie2: '-p', hisat2: '-p', STAR: '--runThreadN', samtools: '-@', bcftools: '--threads',
-  minimap2: '-t', blastn: '-num_threads', blastp: '-num_threads', blastx: '-num_threads', tblastn: '-num_threads',
-  kraken2: '--threads', featureCounts: '-T', trimmomatic: '-threads', cutadapt: '-j', fastqc: '-t', 'trim_galore': '-j',
-};
+const ONE_THREAD_PROGRAMS = new Map<string, string[]>(Object.entries({
+  bwa: ['-t'], 'bwa-mem2': ['-t'], bowtie2: ['-p', '--threads'], hisat2: ['-p', '--threads'], STAR: ['--runThreadN'],
+  samtools: ['-@', '--threads'], bcftools: ['--threads'], minimap2: ['-t'], blastn: ['-num_threads'], blastp: ['-num_threads'],
+  blastx: ['-num_threads'], tblastn: ['-num_threads'], kraken2: ['--threads'], featureCounts: ['-T'], trimmomatic: ['-threads'],
+  cutadapt: ['-j', '--cores'], fastqc: ['-t', '--threads'], 'trim_galore': ['-j', '--cores'],
+}));
 
 /** Slurm series whose srun does not take the job's --cpus-per-task over (it reads only SRUN_CPUS_PER_TASK). */
 const SRUN_NOT_INHERITING = new Set(['22.05', '23.02']);
@@ -61,19 +63,19 @@ function srunGivesCpus(words: ShellWord[]): boolean {
   return programName(words[0]) === 'srun' && words.some((w) => /^(-c|--cpus-per-task)(=|\d|$)/.test(wordText(w)));
 }
 
-/** The program among a command's words that runs one thread unless told, with where it stands. */
-function oneThreadProgram(words: ShellWord[]): { at: number; name: string; option: string } | undefined {
-  const at = words.findIndex((w, i) => (i === 0 || programName(words[0]) === 'srun') && ONE_THREAD_PROGRAMS[programName(w) ?? ''] !== undefined);
+/** The program among a command's words that runs one thread unless told, with where it stands and its thread options. */
+function oneThreadProgram(words: ShellWord[]): { at: number; name: string; options: string[] } | undefined {
+  const at = words.findIndex((w, i) => (i === 0 || programName(words[0]) === 'srun') && ONE_THREAD_PROGRAMS.has(programName(w) ?? ''));
   if (at < 0) return undefined;
   const name = programName(words[at]) ?? '';
-  return { at, name, option: ONE_THREAD_PROGRAMS[name] };
+  return { at, name, options: ONE_THREAD_PROGRAMS.get(name) ?? [] };
 }
 
-/** True when the program at `at` is given its thread option, with any value (`-t 16`, `-j 0`, `-@7`, `--threads=$N`). */
-function givenThreadOption(words: ShellWord[], at: number, option: string): boolean {
+/** True when the program at `at` is given one of its thread options, with any value (`-t 16`, `-j 0`, `-@7`, `--threads=$N`). */
+function givenThreadOption(words: ShellWord[], at: number, options: string[]): boolean {
   return words.slice(at + 1).some((w) => {
     const t = wordText(w);
-    return t === option || t.startsWith(`${option}=`) || (/^-[A-Za-z@]$/.test(option) && t.startsWith(option) && /^\d/.test(t.slice(option.length)));
+    return options.some((option) => t === option || t.startsWith(`${option}=`) || (/^-[A-Za-z@]$/.test(option) && t.startsWith(option) && /^\d/.test(t.slice(option.length))));
   });
 }
 
@@ -90,13 +92,13 @@ function unusedCpus(script: JobScript, shell: ShellModel, cpus: RequestedOption,
   const commands = shell.commands.map(commandWords);
   if (commands.some((words) => {
     const program = oneThreadProgram(words);
-    return srunGivesCpus(words) || (program !== undefined && givenThreadOption(words, program.at, program.option));
+    return srunGivesCpus(words) || (program !== undefined && givenThreadOption(words, program.at, program.options));
   })) return undefined;
   let why: string | undefined;
   for (const words of commands) {
     const program = oneThreadProgram(words);
     if (program) {
-      why = `${program.name} runs one thread unless given ${program.option}`;
+      why = `${program.name} runs one thread unless given ${program.options[0]}`;
       break;
     }
     if (programName(words[0]) === 'srun' && SRUN_NOT_INHERITING.has(version)) {
