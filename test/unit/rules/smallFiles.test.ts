@@ -27,6 +27,12 @@ runRuleTable('io/small-files', {
     { name: 'array: a glob of large files', code: script(ARRAY, TIME, 'for fq in reads/*.fastq.gz; do', '  fastqc "$fq"', 'done') },
     { name: 'a glob of small files outside an array', code: script(TIME, 'for img in data/train/*.png; do', '  python check.py "$img"', 'done') },
     { name: 'array: a glob of small files staged to $TMPDIR', code: script(ARRAY, TIME, 'rsync -a data/ "$TMPDIR/data/"', 'for img in "$TMPDIR"/data/*.png; do', '  python augment.py "$img"', 'done') },
+    {
+      name: 'array: each task walks its own folder of tiles (read once)',
+      code: script(ARRAY, TIME, 'WELL_DIR=/project/imaging/tiles/well_$(printf "%02d" $SLURM_ARRAY_TASK_ID)', 'for img in $WELL_DIR/*.png; do', '  python -m cellpose --image_path "$img" --use_gpu', 'done'),
+    },
+    { name: 'array: a folder chosen from a list by task id', code: script(ARRAY, TIME, 'PLATE=$(sed -n "${SLURM_ARRAY_TASK_ID}p" plates.txt)', 'for f in raw/$PLATE/*.tif; do', '  ./segment "$f"', 'done') },
+    { name: 'array: the loop picks this task\'s share', code: script(ARRAY, TIME, 'n=0', 'for f in data/*.json; do', '  n=$((n+1))', '  (( n % 100 == SLURM_ARRAY_TASK_ID )) || continue', '  python parse.py "$f"', 'done') },
     { name: 'split outside loops and arrays', code: script(TIME, 'split -l 100000 big.csv chunks/part_') },
     { name: 'unpack in a loop on node-local storage', code: script(TIME, 'cd "$TMPDIR"', 'for s in a b c; do', '  tar -xf ~/raw/$s.tar', 'done') },
   ],
@@ -53,6 +59,7 @@ runRuleTable('io/small-files', {
     { name: 'a C-style loop of 1000', code: script(TIME, 'for ((i=0; i<1000; i++)); do', '  python score.py $i > "scores/$i.json"', 'done'), errors: [{ line: 4, severity: 'hint', message: '1000 files' }] },
     { name: 'nested loops: 20 x 10 files', code: script(TIME, 'for a in {1..20}; do', '  for b in {1..10}; do', '    ./grid $a $b > grid/${a}_${b}.out', '  done', 'done'), errors: [{ line: 5, message: '200 files' }] },
     { name: 'array: split -l', code: script(ARRAY, TIME, 'split -l 1000 reads_${SLURM_ARRAY_TASK_ID}.txt chunks/part_'), errors: [{ line: 4, severity: 'hint', message: 'split' }] },
-    { name: 'array: a glob of small images on shared storage', code: script(ARRAY, TIME, 'for img in /project/data/train/*.jpg; do', '  python augment.py "$img"', 'done'), errors: [{ line: 4, severity: 'hint', message: 'WebDataset' }] },
+    { name: 'array: every task walks the same folder of small images', code: script(ARRAY, TIME, 'for img in /project/data/train/*.jpg; do', '  python augment.py "$img" --seed "$SEED"', 'done'), errors: [{ line: 4, severity: 'hint', message: 'each file is opened once per task' }] },
+    { name: 'array: the same folder under $HOME', code: script(ARRAY, TIME, 'DATA=$HOME/datasets/mnist_png', 'for f in $DATA/train/*.png; do', '  cat "$f" > /dev/null', 'done'), errors: [{ line: 5, severity: 'hint' }] },
   ],
 });

@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/types';
 import type { ShellModel } from '../../shell/model';
+import type { TextLines } from '../../slurm/lines';
 import type { Rule } from '../types';
 import { perIterationRedirects, smallFileGlobs, splitsInto } from './perIterationFiles';
 import { StoragePlaces } from './storagePlace';
@@ -57,10 +58,38 @@ function perItemFiles(model: ShellModel, places: StoragePlaces, inArray: boolean
   return found;
 }
 
-/** Loops over globs of small files on shared storage inside array tasks. */
-function smallFileReads(model: ShellModel, places: StoragePlaces): Finding[] {
+/** Variables whose value is the same in every task of an array. */
+const SAME_IN_EVERY_TASK = /^(HOME|USER|SCRATCH|WORK|PROJECT|SLURM_SUBMIT_DIR|SLURM_ARRAY_JOB_ID)$/;
+
+/**
+ * True when the text names the same thing in every array task: only variables that are the
+ * same everywhere, or that the script sets to such values. A task id, or a variable the script
+ * does not set, makes it differ (or leaves it unknown).
+ */
+function sameInEveryTask(model: ShellModel, text: string, depth = 0): boolean {
+  if (depth > 3) return false;
+  for (const m of text.matchAll(/\$\{?([A-Za-z_]\w*)/g)) {
+    const name = m[1];
+    if (SAME_IN_EVERY_TASK.test(name)) continue;
+    const values = model.assignments.filter((a) => a.name === name && a.scope !== 'prefix');
+    if (values.length === 0 || values.some((a) => /\$\(|`/.test(a.valueText) || !sameInEveryTask(model, a.valueText, depth + 1))) return false;
+  }
+  return true;
+}
+
+/**
+ * Loops inside array tasks over one glob of small files on shared storage that every task
+ * walks in full: the same files are opened once per task. A glob that differs per task (each
+ * task its own folder) reads each file once and is left alone.
+ */
+function smallFileReads(model: ShellModel, places: StoragePlaces, doc: { text: string; lines: TextLines }): Finding[] {
   const found: Finding[] = [];
   for (const g of smallFileGlobs(model)) {
+    if (!sameInEveryTask(model, g.pattern)) continue;
+    // A body that picks this task's share (`(( n % N == SLURM_ARRAY_TASK_ID ))`) opens only those files.
+    const body = model.loops[g.loop].bodyRange;
+    const bodyText = doc.text.slice((doc.lines.starts[body.start.line] ?? 0) + body.start.character, (doc.lines.starts[body.end.line] ?? 0) + body.end.character);
+    if (/SLURM_ARRAY_TASK_ID|SLURM_PROCID/.test(bodyText)) continue;
     const first = model.commands.findIndex((c) => c.loops.includes(g.loop));
     const dir = g.pattern.includes('/') ? g.pattern.slice(0, g.pattern.lastIndexOf('/')) : '';
     const place = dir === '' ? places.workingDirectory(first < 0 ? model.commands.length : first) : places.placeOf(dir, first < 0 ? model.commands.length : first);
@@ -70,8 +99,8 @@ function smallFileReads(model: ShellModel, places: StoragePlaces): Finding[] {
       severity: 'hint',
       range: g.word.range,
       message:
-        `Every task of this array reads the small files of ${g.pattern} one by one from shared storage. ` +
-        `Copy them to ${NODE_LOCAL} once per task (tar or rsync), or pack the data set into a few large files (HDF5, WebDataset shards, a tar read in place) (${TIP})`,
+        `Every task of this array walks all the small files of ${g.pattern} on shared storage, so each file is opened once per task. ` +
+        `Pack the data set once into a few large files (a tar, HDF5, WebDataset shards) that each task reads in one go or copies to ${NODE_LOCAL} (${TIP})`,
       fixes: [],
       data: { pattern: g.pattern },
     });
@@ -82,7 +111,7 @@ function smallFileReads(model: ShellModel, places: StoragePlaces): Finding[] {
 /**
  * Many small files on shared storage (tip 11): archives unpacked there in every array task or
  * loop iteration (warning), loops writing one file per item of a long list, `split` in loops or
- * array tasks, and array tasks reading a glob of small files (hints). Places it cannot tell
+ * array tasks, and array tasks that all walk the same glob of small files (hints). Places it cannot tell
  * (a variable the script does not set) are left alone. Job scripts only.
  */
 export const smallFiles: Rule = {
@@ -91,6 +120,6 @@ export const smallFiles: Rule = {
     if (!shell || shell.status !== 'parsed' || script.shape) return [];
     const inArray = script.options.some((o) => o.spec.name === 'array');
     const places = new StoragePlaces(shell, script);
-    return [...unpacks(shell, places, inArray), ...perItemFiles(shell, places, inArray), ...(inArray ? smallFileReads(shell, places) : [])];
+    return [...unpacks(shell, places, inArray), ...perItemFiles(shell, places, inArray), ...(inArray ? smallFileReads(shell, places, script) : [])];
   },
 };
