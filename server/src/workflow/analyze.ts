@@ -1,0 +1,85 @@
+import * as path from 'path';
+import { parse as parseYaml } from 'yaml';
+import { resolveSettings } from '../analyze';
+import type { Finding } from '../core/types';
+import { isSuppressed, readSuppressions } from '../rules/suppression';
+import { detectFormat } from './detect';
+import { readYaml, type YamlReading } from './read/reading';
+import type { LoadedSchema, SchemaRegistry } from './schema/registry';
+import { WORKFLOW_RULES } from './rules';
+import type { WorkflowContext, WorkflowFileReader, WorkflowFormat, WorkflowInput } from './types';
+
+/** Everything known about one workflow document: what it is, how it reads, and what is wrong with it. */
+export interface WorkflowAnalysis {
+  format: WorkflowFormat;
+  reading: YamlReading;
+  /** Findings sorted by position, after suppression comments and severity settings. */
+  findings: Finding[];
+  schema?: LoadedSchema;
+  schemaProblem?: string;
+}
+
+const NO_FILES: WorkflowFileReader = () => undefined;
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}
+
+/**
+ * The compiled schema of a format: ours (compiled once per process), or a workspace file read
+ * through `files` and compiled once per text. A built-in schema that is not bundled leaves the
+ * file without a schema check and says nothing; anything else that fails is a `problem`.
+ */
+export function loadSchema(format: WorkflowFormat, registry: SchemaRegistry, files: WorkflowFileReader): { schema?: LoadedSchema; problem?: string } {
+  const source = format.schema;
+  if (!source) return {};
+  if (source.kind === 'builtin') {
+    if (!registry.builtinIds().includes(source.id)) return {};
+    const r = registry.builtin(source.id);
+    return 'schema' in r ? { schema: r.schema } : { problem: r.problem };
+  }
+  const text = files(source.path);
+  if (text === undefined) return { problem: `${source.why} (${source.path}) cannot be read` };
+  let parsed: unknown;
+  try {
+    parsed = path.extname(source.path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+  } catch (err) {
+    return { problem: `${source.why} (${source.path}) is not valid ${path.extname(source.path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+  }
+  const r = registry.fromFile(source.path, text, parsed);
+  return 'schema' in r ? { schema: r.schema } : { problem: r.problem };
+}
+
+/**
+ * Reads a workflow file with exact positions, finds its format (unless given) and schema, and
+ * runs every workflow rule. Returns undefined when the file is not a workflow file the engine
+ * knows. Called by the server once per document version and by the CLI once per file. Pure: other
+ * files are read only through `input.files`; a rule that throws becomes an `info` finding.
+ */
+export function analyzeWorkflow(input: WorkflowInput, registry: SchemaRegistry, known?: WorkflowFormat): WorkflowAnalysis | undefined {
+  const files = input.files ?? NO_FILES;
+  const format = known ?? detectFormat(input);
+  if (!format) return undefined;
+  const settings = resolveSettings(input.settings);
+  const reading = readYaml(input.text, { yamlVersion: format.yamlVersion, json: format.json, duplicateKeySeverity: format.duplicateKeySeverity, refusedBy: format.refusedBy });
+  const { schema, problem } = loadSchema(format, registry, files);
+  const ctx: WorkflowContext = { path: input.path, text: input.text, format, reading, files, settings, schema, schemaProblem: problem };
+  const suppressions = readSuppressions(reading.lines.lines);
+  const findings: Finding[] = [];
+  for (const rule of WORKFLOW_RULES) {
+    const configured = settings.severity[rule.meta.id];
+    if (configured === 'off') continue;
+    let produced: Finding[];
+    try {
+      produced = rule.check(ctx);
+    } catch (err) {
+      produced = [{ code: rule.meta.id, severity: 'info', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Internal error in rule ${rule.meta.id}: ${String(err)}`, fixes: [] }];
+    }
+    for (const f of produced) {
+      if (isSuppressed(f, suppressions)) continue;
+      findings.push(configured ? { ...f, severity: configured } : f);
+    }
+  }
+  findings.sort(byPosition);
+  return { format, reading, findings, schema, schemaProblem: problem };
+}

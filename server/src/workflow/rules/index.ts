@@ -1,0 +1,14 @@
+import type { WorkflowRule } from '../types';
+import { duplicateKey, tooComplex, yamlSyntax } from './readingRules';
+import { schemaRule } from './schemaRule';
+
+/**
+ * Every workflow-file rule, in the order their findings are reported for one position. Semantic
+ * checks (step references, dependency cycles, ...) join this list as further rules.
+ */
+export const WORKFLOW_RULES: readonly WorkflowRule[] = [yamlSyntax, duplicateKey, tooComplex, schemaRule];
+
+/** The workflow rule with this id, if any. */
+export function workflowRuleById(id: string): WorkflowRule | undefined {
+  return WORKFLOW_RULES.find((r) => r.meta.id === id);
+}
