@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/types';
 import type { ShellModel } from '../../shell/model';
 import type { TextLines } from '../../slurm/lines';
+import { programName } from '../resources/shellWords';
 import type { Rule } from '../types';
 import { perIterationRedirects, smallFileGlobs, splitsInto } from './perIterationFiles';
 import { StoragePlaces } from './storagePlace';
@@ -12,9 +13,26 @@ const ID = 'io/small-files';
 const NODE_LOCAL = 'node-local storage (`$TMPDIR`, `$SLURM_TMPDIR`, `/tmp` or `/dev/shm`, whichever your site provides)';
 const TIP = 'tip 11: mind the shared file system';
 
+/** Commands that only arrange files or report progress, around the real work of a job. */
+const BOOKKEEPING = new Set([
+  'echo', 'printf', 'cd', 'pushd', 'popd', 'mkdir', 'rm', 'rmdir', 'ls', 'date', 'hostname', 'pwd', 'module', 'ml', 'source', '.',
+  'set', 'export', 'unset', 'sleep', 'wait', 'du', 'df', 'touch', 'chmod', 'chgrp', 'mv', 'cp', 'rsync', 'cat', 'basename', 'dirname',
+  'cut', 'sed', 'awk', 'head', 'tail', 'wc', 'sort', 'uniq', 'grep', 'true', 'false', 'exit', 'test', '[', '[[', 'let', 'read', 'md5sum',
+  'sha256sum', 'find', 'xargs', 'ln', 'stat', 'tee', 'trap', 'shopt', 'local', 'declare', 'readonly',
+]);
+
+/**
+ * True when unpacking is all the job does (besides bookkeeping): a job that stages a data set
+ * onto shared storage for later jobs, where unpacking there is the point.
+ */
+function onlyUnpacks(model: ShellModel): boolean {
+  return model.commands.every((c) => unpackOf(c) !== undefined || c.name === undefined || BOOKKEEPING.has(programName(c.name) ?? ''));
+}
+
 /** Archives unpacked onto shared storage in every array task, loop iteration or `find -exec` call. */
 function unpacks(model: ShellModel, places: StoragePlaces, inArray: boolean): Finding[] {
   const found: Finding[] = [];
+  if (onlyUnpacks(model)) return found;
   for (const [index, command] of model.commands.entries()) {
     const u = unpackOf(command);
     if (!u) continue;
