@@ -53,9 +53,12 @@ export function isSbatchWord(word: ShellWord | undefined): boolean {
   return programName(word) === 'sbatch';
 }
 
-/** The value getopt sees for a word: its static value, else its source text. */
+/**
+ * The text getopt sees for a word: its static value, else its source text without quotes (the
+ * expansions stay, so `"--dependency=afterok:$jid"` still reads as an option).
+ */
 function argText(word: ShellWord): string {
-  return word.value ?? word.text;
+  return word.value ?? word.text.replace(/["']/g, '');
 }
 
 /** A directive-style argument for getopt, placed at the word's first line and columns. */
@@ -81,7 +84,7 @@ const OPTION_LIST_NAME = /opt|arg|flag|param|sbatch|extra|resource|slurm/i;
 function isOptionList(word: ShellWord): boolean {
   if (word.value !== undefined) return false;
   const array = /^"?\$\{\w+\[[@*]\]\}"?$/.test(word.text);
-  const named = /^\$\{?(\w+)\}?$/.exec(word.text);
+  const named = /^"?\$\{?(\w+)\}?"?$/.exec(word.text);
   return array || (named !== null && OPTION_LIST_NAME.test(named[1]));
 }
 
@@ -128,9 +131,11 @@ function readCall(words: ShellWord[], catalog: OptionCatalog): Pick<SbatchCall, 
  */
 function valueFromSource(word: ShellWord, wholeWord: boolean): string {
   if (wholeWord) return word.text;
-  const eq = word.text.indexOf('=');
-  if (word.text.startsWith('--') && eq > 0) return word.text.slice(eq + 1);
-  return word.text.replace(/^["']?-[A-Za-z]/, '');
+  // `"--dependency=afterok:$jid"`: quotes around the whole word only group it.
+  const text = word.text.replace(/^"(.*)"$/, '$1');
+  const eq = text.indexOf('=');
+  if (text.startsWith('--')) return eq > 0 ? text.slice(eq + 1) : text;
+  return text.replace(/^-[A-Za-z]/, '');
 }
 
 /** The assignment storing the output of the substitution a command runs in, if any. */
@@ -145,7 +150,7 @@ function capturingAssignment(model: ShellModel, command: ShellCommand): number |
     if (a.scope === 'prefix' || !inside(a)) continue;
     // Only a substitution that is the value (or an array element) itself, not one buried in another command.
     const body = a.valueText.replace(/^\(\s*|\s*\)$/g, '').replace(/^"|"$/g, '');
-    if (body.startsWith('$(sbatch') || body.startsWith('`sbatch') || /^(\$\(|`)\s*(\S*\/)?sbatch\b/.test(body)) return i;
+    if (/^(\$\(|`)\s*(\S*\/)?sbatch\b/.test(body)) return i;
   }
   return undefined;
 }
