@@ -75,6 +75,9 @@ runRuleTable('container/gpu-without-nv', {
     { name: 'other GRES', code: script('#SBATCH --gres=nvme:1', 'apptainer exec img.sif python x.py') },
     { name: 'one start with --nv: the others are CPU steps', code: script('#SBATCH --gpus=1', 'apptainer exec --nv img.sif python train.py', 'apptainer exec img.sif python plot.py') },
     { name: 'APPTAINER_NV set', code: script('#SBATCH --gres=gpu:1', 'export APPTAINER_NV=1', 'apptainer exec img.sif python x.py') },
+    { name: 'an AMD GPU job (ROCm variables): the image brings ROCm, /dev brings the GPUs', code: script('#SBATCH --gpus-per-node=8', 'export MIOPEN_USER_DB_PATH=/tmp/miopen', 'srun singularity exec -B /scratch img.sif python train.py') },
+    { name: 'an AMD GPU job (module load rocm)', code: script('#SBATCH --gres=gpu:1', 'module load rocm/6.0.3', 'apptainer exec img.sif python x.py') },
+    { name: 'a ROCm image', code: script('#SBATCH --gres=gpu:1', 'IMG=/containers/pytorch_rocm6.0.sif', 'apptainer exec "$IMG" python x.py') },
   ],
   invalid: [
     { name: 'a GPU share (GRES sharding) is a GPU too', code: script('#SBATCH --gres=shard:1', 'apptainer exec img.sif python x.py'), errors: [{ line: 3, message: '--gres=shard:1' }] },
