@@ -20,6 +20,7 @@ runRuleTable('container/missing-bind', {
     { name: 'a variable set from the run', code: script('D=$(pwd)/x', 'apptainer exec img.sif cat $D/in') },
     { name: 'shell opens no command', code: script('apptainer shell img.sif') },
     { name: 'not a container', code: script('cat /scratch/x') },
+    { name: 'an overlay image may hold any path', code: script('singularity exec --nv --overlay /scratch/me/env.ext3:ro img.sif /bin/bash -c "source /ext3/env.sh; python x.py"') },
     { name: 'a --bind after the image (bind-after-image reports it) is taken as meant', code: script('singularity exec img.sif --bind /gpfs/wgs:/data run --ref=/data/ref.fa --out=/data/out.vcf') },
   ],
   invalid: [

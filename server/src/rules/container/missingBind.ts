@@ -38,6 +38,8 @@ function attachedValue(shell: ShellModel, inv: ContainerInvocation, o: Container
 function boundPaths(inv: ContainerInvocation, options: ContainerOption[], shell: ShellModel): string[] {
   const found: string[] = [];
   for (const o of options) {
+    // An overlay image (`--overlay env.ext3:ro`) may hold any directory (a conda env at /ext3).
+    if (o.name === 'overlay') return [''];
     if (o.name !== 'bind' && o.name !== 'mount') continue;
     const text = o.valueWord ? markUnknown(shell, o.valueWord, inv.command) : attachedValue(shell, inv, o);
     // A value we cannot read at all may bind anything.
