@@ -93,7 +93,7 @@ function explainLimitFamily(code: string): string | undefined {
     if (m[4]) return `${capitalize(owner)} has used up its ${what}-minutes budget; it waits until usage decays or the limit changes.`;
     return `${capitalize(owner)} already uses as many ${what} as allowed at once; it starts when some are freed.`;
   }
-  m = /^(Assoc|QOS|)Max(Cpu|CPU|Mem|Memory|Node|GRES|BB|Billing|Energy|License|Unknown|Wall|Jobs|SubmitJob|SubmitJobs)(Run)?(Minutes|Duration)?Per(Job|Node|User|Account)(Limit)?$/.exec(code);
+  m = /^(Assoc|QOS|)Max(Cpu|CPU|Mem|Memory|Node|GRES|BB|Billing|Energy|License|Unknown|Wall|Jobs|SubmitJob|SubmitJobs)(Run)?(Minutes|Mins|Duration)?Per(Job|Node|User|Account)(Limit)?$/.exec(code);
   if (m) {
     const owner = OWNER_WORDS[m[1]] ?? 'a limit';
     const what = resourceWords(m[2]);
@@ -113,6 +113,12 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Sentences Slurm prints instead of a code (its state description), mapped to the code they mean. */
+const PHRASES: [RegExp, string][] = [
+  [/^Nodes required for job are DOWN, DRAINED/, 'ReqNodeNotAvail'],
+  [/^launch failed requeued held/, 'launch failed requeued held'],
+];
+
 /**
  * The reason code of what Slurm printed: "ReqNodeNotAvail, UnavailableNodes:n1" → "ReqNodeNotAvail",
  * "(Resources)" → "Resources", "launch failed requeued held" → itself.
@@ -121,6 +127,8 @@ export function reasonCode(reason: string): string {
   let text = reason.trim();
   if (text.startsWith('(') && text.endsWith(')')) text = text.slice(1, -1).trim();
   if (Object.prototype.hasOwnProperty.call(EXACT, text)) return text;
+  const phrase = PHRASES.find(([p]) => p.test(text));
+  if (phrase) return phrase[1];
   const head = /^[A-Za-z_]+/.exec(text);
   return head ? head[0] : text;
 }
@@ -136,6 +144,7 @@ export function explainReason(reason: string): string {
   const code = reasonCode(text);
   const known = Object.prototype.hasOwnProperty.call(EXACT, code) ? EXACT[code] : explainLimitFamily(code);
   if (known === undefined) return text;
+  if (PHRASES.some(([p]) => p.test(text))) return `${known} (Slurm: ${text})`;
   const details = text.replace(/^\(|\)$/g, '').slice(code.length).replace(/^[\s,:]+/, '').trim();
   return details ? `${known} (${details})` : known;
 }
