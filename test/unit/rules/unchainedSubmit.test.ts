@@ -69,6 +69,8 @@ runSubmitScriptTable(ID, {
     { name: 'the later job has a singleton dependency', code: submit('sbatch preprocess.sh', 'sbatch --dependency=singleton -J pipe train.sh') },
     { name: 'options from a variable (may hold the dependency)', code: submit('sbatch preprocess.sh', 'sbatch $SBATCH_OPTS train.sh') },
     { name: 'options from a quoted variable (may hold --kill-on-invalid-dep)', code: submit('a=$(sbatch --parsable prep.sh)', 'sbatch "$SBATCH_OPTS" --dependency=afterok:$a train.sh') },
+    { name: 'alternatives with ||', code: submit('sbatch --partition=gpu train.sh || sbatch --partition=cpu evaluate.sh') },
+    { name: 'the script stops after the first submission in one mode', code: submit('if [ "$1" = prep ]; then', '  sbatch preprocess.sh', '  exit 0', 'fi', 'sbatch train.sh') },
     { name: 'stages in different functions', code: submit('submit_train() { sbatch train.sh; }', 'submit_eval() { sbatch evaluate.sh; }', 'submit_train') },
     { name: 'unrelated names', code: submit('sbatch gromacs_npt.sh', 'sbatch cp2k_opt.sh') },
     { name: 'a test-only call', code: submit('sbatch --test-only job.sh 2>&1 | awk \'{print $7}\'') },
@@ -111,6 +113,7 @@ runSubmitScriptTable(ID, {
     { name: 'the later job reads the earlier --output', code: submit('sbatch --output=logs/qc.log qc.sh', 'sbatch parse_qc.sh logs/qc.log'), errors: [{ line: 5, message: 'reads logs/qc.log' }] },
     { name: 'the later job reads under the earlier --outdir', code: submit('sbatch simulate.sh --outdir results/run1', 'sbatch energy.sh results/run1/energy.xvg'), errors: [{ line: 5, message: 'results/run1' }] },
     { name: 'the same variable: OUT_DIR exported, then read', code: submit('sbatch --export=ALL,OUT_DIR=$WORK/feat extract_features.sh', 'sbatch --export=ALL,FEATURES=$WORK/feat fit_model.sh'), errors: [{ line: 5, message: 'reads $WORK/feat' }] },
+    { name: 'a guarded first submission is still not a dependency', code: submit('sbatch preprocess.sh || exit 1', 'sbatch train.sh'), errors: [{ line: 5, message: 'stage after preprocess.sh' }] },
     { name: 'a captured id never used', code: submit('jid=$(sbatch --parsable make_index.sh)', 'sbatch search.sh'), errors: [{ line: 5, message: 'stored in $jid but never used' }] },
     {
       name: 'afterok without --kill-on-invalid-dep (hint + fix)',

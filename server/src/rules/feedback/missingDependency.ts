@@ -94,8 +94,9 @@ function textBetween(doc: DocumentText, from: Position, to: Position): string {
 function separated(model: ShellModel, doc: DocumentText, earlier: SbatchCall, later: SbatchCall): boolean {
   if (earlier.command.functionName !== later.command.functionName) return true;
   if (hasOption(earlier, 'wait')) return true;
-  const between = textBetween(doc, earlier.command.range.end, later.command.range.start);
-  if (/\belse\b|\belif\b|;;|\|\||\bexit\b/.test(between)) return true;
+  // `sbatch a.sh || exit 1` guards the first submission; `sbatch a.sh || sbatch b.sh` makes alternatives.
+  const between = textBetween(doc, earlier.command.range.end, later.command.range.start).replace(/\|\|\s*(exit|return)\b[^\n;]*/g, '');
+  if (/\belse\b|\belif\b|;;|\|\||\bexit\b|\breturn\b/.test(between)) return true;
   for (let k = earlier.index + 1; k < later.index; k++) {
     const name = programName(model.commands[k].name) ?? '';
     if (name === 'squeue' || name === 'sacct' || name === 'scontrol' || name === 'sattach' || name === 'wait') return true;
