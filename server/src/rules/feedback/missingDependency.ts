@@ -9,7 +9,7 @@ import type { ShellModel, ShellWord } from '../../shell/model';
 import type { TextLines } from '../../slurm/lines';
 import { programName, wordText } from '../resources/shellWords';
 import { UNCHAINED_SUBMIT_ID } from './scrapedJobId';
-import { hasOption, scriptBaseName, type SbatchCall } from './sbatchCalls';
+import { expandsVariable, hasOption, scriptBaseName, type SbatchCall } from './sbatchCalls';
 import { stageFollows } from './stageNames';
 
 /** Script arguments after which a job script usually takes the path it writes. */
@@ -72,7 +72,7 @@ function inputsOf(call: SbatchCall): string[] {
 function reads(input: string, output: string): boolean {
   if (input === output || input.startsWith(output.endsWith('/') ? output : `${output}/`)) return true;
   const lone = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(output);
-  return lone !== null && new RegExp(`\\$\\{?${lone[1]}\\b`).test(input);
+  return lone !== null && expandsVariable(input, lone[1]);
 }
 
 /** The document a finding is made in: its text and lines. */
@@ -107,7 +107,7 @@ function separated(model: ShellModel, doc: DocumentText, earlier: SbatchCall, la
 /** True when `$variable` is never expanded after `from` in the document. */
 function neverUsedAfter(doc: DocumentText, variable: string, from: Position): boolean {
   const rest = doc.text.slice(offsetOf(doc, from));
-  return !new RegExp(`\\$\\{?[#!]?${variable}\\b`).test(rest);
+  return !expandsVariable(rest, variable);
 }
 
 /** Why the later call most likely needs the earlier one, or undefined. */

@@ -220,6 +220,16 @@ export function hasOption(call: SbatchCall, name: string): boolean {
   return call.options.some((o) => o.name === name);
 }
 
+/** A name made safe to put into a regular expression. */
+export function escapeRegExp(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** True when the text expands the variable: `$name`, `${name}`, `${name%%;*}`, `${#name}`, `${!name}`. */
+export function expandsVariable(text: string, name: string): boolean {
+  return new RegExp(`\\$\\{?[#!]?${escapeRegExp(name)}\\b`).test(text);
+}
+
 /** The names of the variables a text expands (`$jid`, `${jid}`, `${ids[@]}`, `${jid%%;*}`). */
 export function variablesIn(text: string): string[] {
   const names: string[] = [];

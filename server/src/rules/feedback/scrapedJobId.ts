@@ -6,7 +6,7 @@
 import type { Finding, Fix, Range, TextEdit } from '../../core/types';
 import type { ShellCommand, ShellModel, ShellWord } from '../../shell/model';
 import { commandWords, programName, wordText } from '../resources/shellWords';
-import { hasOption, type SbatchCall } from './sbatchCalls';
+import { escapeRegExp, expandsVariable, hasOption, type SbatchCall } from './sbatchCalls';
 
 export const UNCHAINED_SUBMIT_ID = 'feedback/unchained-submit';
 
@@ -107,8 +107,8 @@ interface LaterScrape {
 /** Scraping of a captured output in later commands: `${out##* }`, `echo $out | awk`, `read ... <<< $out`. */
 function laterScrapes(model: ShellModel, call: SbatchCall, variable: string): LaterScrape[] {
   const found: LaterScrape[] = [];
-  const expansion = new RegExp(`\\$\\{${variable}(##|#|//|/|:\\s*-?\\d)[^}]*\\}`, 'g');
-  const mentions = (w: ShellWord) => new RegExp(`\\$\\{?${variable}\\b`).test(w.text);
+  const expansion = new RegExp(`\\$\\{${escapeRegExp(variable)}(##|#|//|/|:\\s*-?\\d)[^}]*\\}`, 'g');
+  const mentions = (w: ShellWord) => expandsVariable(w.text, variable);
   // Until the variable is given another value.
   const capture = call.assignment;
   const next = model.assignments.find((a, i) => i !== capture && a.name === variable && a.scope !== 'prefix' && a.range.start.line > call.command.range.end.line);

@@ -5,6 +5,7 @@
  * (`for f in data/*.png`) inside an array task. Pure.
  */
 import type { ShellLoop, ShellModel, ShellRedirect, ShellWord } from '../../shell/model';
+import { expandsVariable } from '../feedback/sbatchCalls';
 import { commandWords, programName, wordText } from '../resources/shellWords';
 
 /** A loop of at least this many items that writes one file per item gets a hint. */
@@ -33,10 +34,6 @@ function loopVariables(loop: ShellLoop): string[] {
   if (loop.kind === 'for-in') return [loop.variable.name];
   if (loop.kind === 'c-style') return loop.variable ? [loop.variable.name] : [];
   return loop.read ? loop.read.variables.map((v) => v.name) : [];
-}
-
-function mentions(text: string, variable: string): boolean {
-  return new RegExp(`\\$\\{?${variable}\\b`).test(text);
 }
 
 /** One place where a loop makes one file per item. */
@@ -75,7 +72,7 @@ export function perIterationRedirects(model: ShellModel): PerItemWrite[] {
       let varies = false;
       for (const l of command.loops) {
         const loop = model.loops[l];
-        if (!loopVariables(loop).some((v) => mentions(target, v))) continue;
+        if (!loopVariables(loop).some((v) => expandsVariable(target, v))) continue;
         varies = true;
         const n = loopCount(loop);
         count = n === undefined ? Number.NaN : count * n;
