@@ -132,7 +132,9 @@ class CommandCluster implements SlurmCluster {
 
   async submitFile(remotePath: string, options: SubmitOptions = {}): Promise<string> {
     checkPath(remotePath, 'job script path');
-    const result = await this.exec(['sbatch', '--parsable', ...this.submitOptions(options), '--', remotePath]);
+    const cwd = options.workDir ?? scriptDirectory(remotePath);
+    if (cwd !== undefined) checkPath(cwd, 'working directory');
+    const result = await this.exec(['sbatch', '--parsable', ...this.submitOptions(options), '--', remotePath], cwd !== undefined ? { cwd } : undefined);
     return parsableJobId(result.stdout);
   }
 
@@ -185,6 +187,13 @@ async function readLocally(
     if (code === 'EACCES' || code === 'EPERM') throw new QueueError('permission', `Not allowed to read ${path}.`, 'The file belongs to someone else.');
     throw new QueueError('failed', `Cannot read ${path}: ${(error as Error).message}`, 'Try again.');
   }
+}
+
+/** The directory of an absolute script path ("/a/b/x.sh" → "/a/b"); undefined for a relative one. */
+function scriptDirectory(scriptPath: string): string | undefined {
+  if (!scriptPath.startsWith('/')) return undefined;
+  const dir = scriptPath.slice(0, scriptPath.lastIndexOf('/'));
+  return dir === '' ? '/' : dir;
 }
 
 /** The job id of `sbatch --parsable` output ("123" or "123;cluster"). */

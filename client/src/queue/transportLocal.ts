@@ -46,6 +46,7 @@ export class LocalRunner implements CommandRunner {
         ...(this.options.uid !== undefined ? { uid: this.options.uid } : {}),
         ...(this.options.gid !== undefined ? { gid: this.options.gid } : {}),
         ...(this.options.env ? { env: this.options.env } : {}),
+        ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
       },
     });
   }

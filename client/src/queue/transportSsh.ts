@@ -109,7 +109,8 @@ export class SshRunner implements CommandRunner {
    * ssh's result (exit 255 and ssh's message when the connection failed); never rejects.
    */
   run(argv: string[], options: RunOptions = {}): Promise<CommandResult> {
-    const command = remoteCommandLine(argv);
+    // NOTE: no `cd dir &&` (that would be shell text); env(1) changes directory and runs argv
+    const command = remoteCommandLine(options.cwd !== undefined ? ['env', '-C', options.cwd, '--', ...argv] : argv);
     if (command === undefined || argv.length === 0) {
       return Promise.resolve({ exitCode: 2, stdout: '', stderr: 'hpcw: a command word contains a NUL byte', timedOut: false });
     }

@@ -25,6 +25,8 @@ export interface RunOptions {
   stdin?: string;
   /** Keep the raw stdout bytes in {@link CommandResult.stdoutBytes} (for log reading). */
   binary?: boolean;
+  /** Directory to run the command in (local: spawn's cwd; ssh: `env -C dir`, GNU coreutils). */
+  cwd?: string;
 }
 
 /** What one command gave back. `exitCode` is null when it was killed (timeout, size cap, signal). */
@@ -136,6 +138,11 @@ export interface SubmitOptions {
   dependency?: string;
   /** More sbatch options, each one argv word (e.g. "--partition=debug"). Must start with '-'. */
   extraArgs?: string[];
+  /**
+   * submitFile only: the directory sbatch runs in, as in `cd dir && sbatch file` (the job's
+   * working directory unless the script sets --chdir). Default: the script's directory.
+   */
+  workDir?: string;
 }
 
 export interface HistoryOptions {

@@ -112,7 +112,15 @@ describe('queue/createCluster (fake runner)', () => {
     const id = await cluster.submitFile('-odd name.sh', { dependency: 'afterok:7', extraArgs: ['--partition=gpu'] });
     assert.strictEqual(id, '123');
     assert.deepStrictEqual(runner.calls[0].argv, ['sbatch', '--parsable', '--dependency=afterok:7', '--partition=gpu', '--', '-odd name.sh']);
+    assert.strictEqual(runner.calls[0].options, undefined, 'a relative path runs where the shell starts');
+    runner.answers.push({ stdout: '124\n' });
+    await cluster.submitFile('/home/a/run dir/job.sh');
+    assert.strictEqual(runner.calls[1].options?.cwd, '/home/a/run dir', 'as if `cd` to the script directory');
+    runner.answers.push({ stdout: '125\n' });
+    await cluster.submitFile('/home/a/job.sh', { workDir: '/scratch' });
+    assert.strictEqual(runner.calls[2].options?.cwd, '/scratch');
     assert.strictEqual(await kindOf(cluster.submitFile('x.sh', { dependency: 'afterok:1;id' })), 'invalid-argument');
+    assert.strictEqual(runner.calls.length, 3);
     runner.answers.push({ stdout: 'Submitted batch job 5\n' });
     assert.strictEqual(await kindOf(cluster.submitFile('x.sh')), 'failed');
   });
