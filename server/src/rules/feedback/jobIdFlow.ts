@@ -15,6 +15,8 @@ export interface JobIdFlow {
   model: ShellModel;
   /** Assignment index -> calls. Only assignments that capture or join job ids are present. */
   byAssignment: Map<number, Set<number>>;
+  /** Variable name -> indices of its assignments (prefix assignments left out), in source order. */
+  byName: Map<string, number[]>;
 }
 
 /** Text between expansions that only joins job ids into a dependency list. */
@@ -34,11 +36,12 @@ function before(a: Position, b: Position): boolean {
  * finished before it and, inside loops, those of the same loops not finished yet (their value
  * from the previous round).
  */
-function reachingAssignments(model: ShellModel, name: string, at: Position, loops: number[]): number[] {
+function reachingAssignments(flow: JobIdFlow, name: string, at: Position, loops: number[]): number[] {
+  const model = flow.model;
   let last: number | undefined;
   const carried: number[] = [];
-  for (const [i, a] of model.assignments.entries()) {
-    if (a.name !== name || a.scope === 'prefix') continue;
+  for (const i of flow.byName.get(name) ?? []) {
+    const a = model.assignments[i];
     if (before(a.range.end, at)) {
       if (last === undefined || before(model.assignments[last].range.start, a.range.start)) last = i;
     } else if (a.loops.some((l) => loops.includes(l))) carried.push(i);
@@ -55,7 +58,14 @@ export function jobIdFlow(model: ShellModel, calls: SbatchCall[]): JobIdFlow {
     if (byAssignment.has(i) || a.scope === 'prefix' || /\$\(|`/.test(a.valueText)) continue;
     if (variablesIn(a.valueText).length > 0 && JOINING_TEXT.test(withoutExpansions(a.valueText))) joining.push(i);
   }
-  const flow: JobIdFlow = { model, byAssignment };
+  const byName = new Map<string, number[]>();
+  for (const [i, a] of model.assignments.entries()) {
+    if (a.scope === 'prefix') continue;
+    const list = byName.get(a.name) ?? [];
+    list.push(i);
+    byName.set(a.name, list);
+  }
+  const flow: JobIdFlow = { model, byAssignment, byName };
   // Each pass can only add; a handful of passes reaches every chain a script writes by hand.
   for (let pass = 0; pass < 8; pass++) {
     let changed = false;
@@ -75,7 +85,7 @@ export function jobIdFlow(model: ShellModel, calls: SbatchCall[]): JobIdFlow {
 /** The calls whose id `$name` may hold at `at` (inside `loops`). */
 export function idsOf(flow: JobIdFlow, name: string, at: Position, loops: number[]): Set<number> {
   const found = new Set<number>();
-  for (const i of reachingAssignments(flow.model, name, at, loops)) for (const c of flow.byAssignment.get(i) ?? []) found.add(c);
+  for (const i of reachingAssignments(flow, name, at, loops)) for (const c of flow.byAssignment.get(i) ?? []) found.add(c);
   return found;
 }
 

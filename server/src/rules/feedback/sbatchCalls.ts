@@ -186,9 +186,23 @@ function within(model: ShellModel, inner: number, outer: number | undefined): bo
  * Every `sbatch` call in the shell body, in source order, with its options read by sbatch's
  * getopt rules against `catalog` (abbreviations and short clusters included), its job script,
  * the variable its output is stored in and its pipeline. Returns [] for a model that was not parsed.
+ * The list is read once per model and shared by every caller: do not change it.
  */
 export function sbatchCalls(model: ShellModel | undefined, catalog: OptionCatalog): SbatchCall[] {
   if (!model || model.status !== 'parsed') return [];
+  // NOTE: several rules read the calls of one document version; the model is shared, so the
+  // reading is kept beside it (per catalog) and done once.
+  const cached = CACHE.get(model);
+  if (cached?.catalog === catalog) return cached.calls;
+  const calls = readCalls(model, catalog);
+  CACHE.set(model, { catalog, calls });
+  return calls;
+}
+
+/** The calls read from each shell model (dropped with the model). */
+const CACHE = new WeakMap<ShellModel, { catalog: OptionCatalog; calls: SbatchCall[] }>();
+
+function readCalls(model: ShellModel, catalog: OptionCatalog): SbatchCall[] {
   const calls: SbatchCall[] = [];
   for (const [index, command] of model.commands.entries()) {
     const words = commandWords(command);

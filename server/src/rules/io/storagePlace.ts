@@ -4,7 +4,7 @@
  * `$HOME`, `$SCRATCH`, `/project/...`), following variables the script assigns and the working
  * directory `cd`/`pushd` set. Undefined when it cannot tell: rules then stay quiet. Pure.
  */
-import type { ShellModel } from '../../shell/model';
+import type { ShellAssignment, ShellModel } from '../../shell/model';
 import type { JobScript } from '../../slurm/jobScript';
 import { commandWords, programName, wordText } from '../resources/shellWords';
 
@@ -28,12 +28,24 @@ function leadingVariable(text: string): { name: string; fallback?: string } | un
 
 /** Reads where paths of one job script lie. */
 export class StoragePlaces {
-  private readonly startDir: StoragePlace | undefined;
+  /** The script's assignments by variable name (prefix assignments left out). */
+  private readonly assignments = new Map<string, ShellAssignment[]>();
+  /** The working directory's place before each command runs (index = command index; one more at the end). */
+  private readonly cwdBefore: (StoragePlace | undefined)[] = [];
 
   constructor(private readonly model: ShellModel, script: JobScript) {
+    for (const a of model.assignments) {
+      if (a.scope === 'prefix') continue;
+      const list = this.assignments.get(a.name) ?? [];
+      list.push(a);
+      this.assignments.set(a.name, list);
+    }
+    // Without --chdir a job starts in the directory it was submitted from: shared storage; a
+    // relative --chdir is taken from there too.
+    this.cwdBefore.push('shared');
     const chdir = script.options.filter((o) => o.spec.name === 'chdir' && o.value !== undefined).pop();
-    // Without --chdir a job starts in the directory it was submitted from: shared storage.
-    this.startDir = chdir?.value === undefined ? 'shared' : this.placeOf(chdir.value, 0);
+    this.cwdBefore[0] = chdir?.value === undefined ? 'shared' : this.placeOf(chdir.value, 0);
+    this.followDirectoryChanges();
   }
 
   /**
@@ -52,23 +64,23 @@ export class StoragePlaces {
     if (text.startsWith('$')) {
       const v = leadingVariable(text);
       if (!v) return undefined;
-      if (v.name === 'PWD') return this.workingDirectory(commandIndex, depth + 1);
+      if (v.name === 'PWD') return this.workingDirectory(commandIndex);
       // What the script assigns wins over what the name usually means (`WORKDIR=$TMPDIR/run`).
-      if (this.model.assignments.some((a) => a.name === v.name && a.scope !== 'prefix')) return this.variablePlace(v.name, commandIndex, depth);
+      if (this.assignments.has(v.name)) return this.variablePlace(v.name, commandIndex, depth);
       if (LOCAL_VARIABLE.test(v.name)) return 'local';
       if (SHARED_VARIABLE.test(v.name)) return 'shared';
       return v.fallback !== undefined ? this.placeOf(v.fallback, commandIndex, depth + 1) : undefined;
     }
     if (text.startsWith('~')) return 'shared';
     if (text.startsWith('/')) return LOCAL_PATH.test(text) ? 'local' : 'shared';
-    return this.workingDirectory(commandIndex, depth);
+    return this.workingDirectory(commandIndex);
   }
 
   /** Where a variable the script assigns points: the same place for every assignment, else undefined. */
   private variablePlace(name: string, commandIndex: number, depth: number): StoragePlace | undefined {
     const places = new Set<StoragePlace | undefined>();
-    for (const a of this.model.assignments) {
-      if (a.name !== name || a.array || a.scope === 'prefix') continue;
+    for (const a of this.assignments.get(name) ?? []) {
+      if (a.array) continue;
       const lead = leadingVariable(a.valueText.replace(/^"/, ''));
       if (lead?.name === name) {
         // `TMPDIR=$TMPDIR/job`: the value extends what the name already means.
@@ -76,29 +88,34 @@ export class StoragePlaces {
         continue;
       }
       places.add(a.valueText === '' ? undefined : this.placeOf(a.valueText, commandIndex, depth + 1));
+      if (places.size > 1) return undefined;
     }
-    if (places.size !== 1) return undefined;
-    return [...places][0];
+    return places.size === 1 ? [...places][0] : undefined;
   }
 
-  /** The working directory's place when command `commandIndex` runs (following cd, pushd and popd before it). */
-  workingDirectory(commandIndex: number, depth = 0): StoragePlace | undefined {
-    const stack: (StoragePlace | undefined)[] = [this.startDir];
-    for (let k = 0; k < commandIndex && k < this.model.commands.length; k++) {
+  /** The working directory's place when command `commandIndex` runs (after the cd, pushd and popd before it). */
+  workingDirectory(commandIndex: number): StoragePlace | undefined {
+    const i = Math.max(0, Math.min(commandIndex, this.cwdBefore.length - 1));
+    return this.cwdBefore[i];
+  }
+
+  /** Fills `cwdBefore` in one pass over the commands. */
+  private followDirectoryChanges(): void {
+    const stack: (StoragePlace | undefined)[] = [this.cwdBefore[0]];
+    for (let k = 0; k < this.model.commands.length; k++) {
+      this.cwdBefore[k] = stack[stack.length - 1];
       const c = this.model.commands[k];
       // `$(cd dir && pwd)` changes the directory of the substitution only.
-      if (c.substitution !== undefined) continue;
-      const name = programName(c.name);
-      if (name !== 'cd' && name !== 'pushd' && name !== 'popd') continue;
+      const name = c.substitution === undefined ? programName(c.name) : undefined;
       if (name === 'popd') {
         if (stack.length > 1) stack.pop();
-        continue;
+      } else if (name === 'cd' || name === 'pushd') {
+        const target = commandWords(c).slice(1).find((w) => !wordText(w).startsWith('-'));
+        const place = target === undefined ? 'shared' : this.placeOf(target.text, k, 1);
+        if (name === 'pushd') stack.push(place);
+        else stack[stack.length - 1] = place;
       }
-      const target = commandWords(c).slice(1).find((w) => !wordText(w).startsWith('-'));
-      const place = target === undefined ? 'shared' : this.placeOf(target.text, k, depth + 1);
-      if (name === 'pushd') stack.push(place);
-      else stack[stack.length - 1] = place;
     }
-    return stack[stack.length - 1];
+    this.cwdBefore[this.model.commands.length] = stack[stack.length - 1];
   }
 }

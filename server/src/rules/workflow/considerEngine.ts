@@ -25,7 +25,9 @@ function components(count: number, edges: [number, number][]): number[][] {
   const groups = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
     const r = root(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
+    const group = groups.get(r);
+    if (group) group.push(i);
+    else groups.set(r, [i]);
   }
   return [...groups.values()];
 }
