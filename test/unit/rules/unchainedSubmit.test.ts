@@ -71,6 +71,7 @@ runSubmitScriptTable(ID, {
     { name: 'options from a quoted variable (may hold --kill-on-invalid-dep)', code: submit('a=$(sbatch --parsable prep.sh)', 'sbatch "$SBATCH_OPTS" --dependency=afterok:$a train.sh') },
     { name: 'alternatives with ||', code: submit('sbatch --partition=gpu train.sh || sbatch --partition=cpu evaluate.sh') },
     { name: 'the script stops after the first submission in one mode', code: submit('if [ "$1" = prep ]; then', '  sbatch preprocess.sh', '  exit 0', 'fi', 'sbatch train.sh') },
+    { name: 'two jobs writing the same results folder', code: submit('sbatch --export=ALL,OUT_DIR=$RESULTS,SEED=1 fit_lasso.sh', 'sbatch --export=ALL,OUT_DIR=$RESULTS,SEED=1 fit_ridge.sh') },
     { name: 'stages in different functions', code: submit('submit_train() { sbatch train.sh; }', 'submit_eval() { sbatch evaluate.sh; }', 'submit_train') },
     { name: 'unrelated names', code: submit('sbatch gromacs_npt.sh', 'sbatch cp2k_opt.sh') },
     { name: 'a test-only call', code: submit('sbatch --test-only job.sh 2>&1 | awk \'{print $7}\'') },
@@ -114,6 +115,7 @@ runSubmitScriptTable(ID, {
     { name: 'the later job reads under the earlier --outdir', code: submit('sbatch simulate.sh --outdir results/run1', 'sbatch energy.sh results/run1/energy.xvg'), errors: [{ line: 5, message: 'results/run1' }] },
     { name: 'the same variable: OUT_DIR exported, then read', code: submit('sbatch --export=ALL,OUT_DIR=$WORK/feat extract_features.sh', 'sbatch --export=ALL,FEATURES=$WORK/feat fit_model.sh'), errors: [{ line: 5, message: 'reads $WORK/feat' }] },
     { name: 'a guarded first submission is still not a dependency', code: submit('sbatch preprocess.sh || exit 1', 'sbatch train.sh'), errors: [{ line: 5, message: 'stage after preprocess.sh' }] },
+    { name: 'the same script continuing from the first run\'s output', code: submit('sbatch md_segment.sh --outdir seg1', 'sbatch md_segment.sh --restart seg1/state.cpt --outdir seg2'), errors: [{ line: 5, message: 'reads seg1' }] },
     { name: 'a captured id never used', code: submit('jid=$(sbatch --parsable make_index.sh)', 'sbatch search.sh'), errors: [{ line: 5, message: 'stored in $jid but never used' }] },
     {
       name: 'afterok without --kill-on-invalid-dep (hint + fix)',

@@ -62,7 +62,12 @@ function inputsOf(call: SbatchCall): string[] {
   }
   for (const o of call.options) {
     if ((o.name === 'export' || o.name === 'input') && o.value !== undefined) {
-      for (const item of o.value.split(',')) found.push(unquote(item.slice(item.indexOf('=') + 1)));
+      for (const item of o.value.split(',')) {
+        const eq = item.indexOf('=');
+        // `OUT_DIR=...` says where this job writes, not what it reads.
+        if (eq > 0 && OUTPUT_VARIABLE.test(item.slice(0, eq))) continue;
+        found.push(unquote(item.slice(eq + 1)));
+      }
     }
   }
   return found;
@@ -114,19 +119,21 @@ function neverUsedAfter(doc: DocumentText, variable: string, from: Position): bo
 function evidence(model: ShellModel, doc: DocumentText, calls: SbatchCall[], i: number, j: number): string | undefined {
   const earlier = calls[i];
   const later = calls[j];
+  const a = scriptBaseName(earlier);
+  const b = scriptBaseName(later);
   const outputs = outputsOf(earlier);
   const inputs = inputsOf(later);
   for (const out of outputs) {
     if (inputs.some((inp) => reads(inp, out))) return `it reads ${out}, which the job of line ${earlier.command.range.start.line + 1} writes`;
   }
-  const a = scriptBaseName(earlier);
-  const b = scriptBaseName(later);
+  // Otherwise the same script twice is a sweep or a replica, not a stage.
+  if (a !== undefined && a === b) return undefined;
   if (earlier.capturedInto !== undefined && j === i + 1 && earlier.assignment !== undefined) {
     const end = model.assignments[earlier.assignment].range.end;
     if (neverUsedAfter(doc, earlier.capturedInto, end)) return `the id of the job of line ${earlier.command.range.start.line + 1} is stored in $${earlier.capturedInto} but never used`;
   }
   // Names alone are weak evidence: only for the call right before.
-  if (a !== undefined && b !== undefined && a !== b && j === i + 1) {
+  if (a !== undefined && b !== undefined && j === i + 1) {
     const step = stageFollows(a, b);
     if (step) return `${b} reads as the stage after ${a} (${step})`;
   }
