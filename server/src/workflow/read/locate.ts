@@ -99,6 +99,10 @@ export function locate(doc: Document.Parsed, segments: readonly string[]): Locat
     }
     located.node = (current as Node | null) ?? null;
   }
+  if (isAlias(current)) {
+    located.reportAt ??= current;
+    located.node = (deref(doc, current, located) as Node | null) ?? null;
+  }
   return located;
 }
 

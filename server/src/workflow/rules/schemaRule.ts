@@ -19,7 +19,7 @@ function check(ctx: WorkflowContext): Finding[] {
     if (!doc.complete || doc.document.contents === null) continue;
     if (schema.validate(doc.value)) continue;
     const issues = explainErrors(schema.validate.errors ?? [], schema.registry);
-    const found = issueFindings({ reading: ctx.reading, document: doc.document, index: schema.registry.index, severity: ctx.format.schemaSeverity, json: ctx.format.json }, issues);
+    const found = issueFindings({ reading: ctx.reading, document: doc.document, index: schema.registry.index, severity: ctx.format.schemaSeverity, json: ctx.format.json, context: ctx.format.version ? ` in a ${ctx.format.label} document` : '' }, issues);
     if (found.length > MAX_FINDINGS_PER_DOCUMENT) {
       out.push(...found.slice(0, MAX_FINDINGS_PER_DOCUMENT));
       out.push({ code: 'workflow/schema', severity: 'info', range: found[MAX_FINDINGS_PER_DOCUMENT].range, message: `${found.length - MAX_FINDINGS_PER_DOCUMENT} more schema findings are not shown; is this file of the kind its schema describes (${schema.origin})?`, fixes: [] });

@@ -21,6 +21,9 @@ export interface SchemaIssue {
 
 const MAX_BRANCH_DEPTH = 8;
 
+/** Keywords that say the value itself is of the wrong kind (rather than something inside it). */
+const SHAPE_KEYWORDS = new Set(['type', 'const', 'enum', 'pattern', 'format', 'anyOf-type']);
+
 function depthOf(pointer: string): number {
   return pointer === '' ? 0 : pointer.split('/').length - 1;
 }
@@ -41,7 +44,7 @@ function prefixed(e: ErrorObject, prefix: string): ErrorObject {
 /** How far a branch is from matching (lower is closer): wrong shape, wrong discriminator, errors, depth. */
 function distance(issues: SchemaIssue[], base: string): number[] {
   const d = depthOf(base);
-  const wrongShape = issues.some((x) => x.instancePath === base && (x.keyword === 'type' || x.keyword === 'const' || x.keyword === 'enum' || x.keyword === 'anyOf-type'));
+  const wrongShape = issues.some((x) => x.instancePath === base && SHAPE_KEYWORDS.has(x.keyword));
   const wrongKind = issues.some((x) => (x.keyword === 'const' || x.keyword === 'enum') && depthOf(x.instancePath) === d + 1);
   const deepest = issues.reduce((m, x) => Math.max(m, depthOf(x.instancePath)), 0);
   return [wrongShape ? 1 : 0, wrongKind ? 1 : 0, issues.length, -deepest];
@@ -53,15 +56,18 @@ function closer(a: number[], b: number[]): boolean {
 }
 
 /** The types and values a failing branch wanted at the value itself, for the "no branch fits" message. */
-function wantedShapes(issues: SchemaIssue[], base: string, types: Set<string>, values: unknown[]): void {
+function wantedShapes(issues: SchemaIssue[], base: string, types: Set<string>, values: unknown[], patterns: Set<string>): void {
   for (const x of issues) {
     if (x.instancePath !== base) continue;
     if (x.keyword === 'type') for (const t of String(x.params.type).split(',')) types.add(t);
     else if (x.keyword === 'const') values.push(x.params.allowedValue);
     else if (x.keyword === 'enum') values.push(...((x.params.allowedValues as unknown[]) ?? []));
+    else if (x.keyword === 'pattern') patterns.add(String(x.params.pattern));
+    else if (x.keyword === 'format') patterns.add(`a ${String(x.params.format)}`);
     else if (x.keyword === 'anyOf-type') {
       for (const t of (x.params.types as string[]) ?? []) types.add(t);
       values.push(...((x.params.values as unknown[]) ?? []));
+      for (const p of (x.params.patterns as string[]) ?? []) patterns.add(p);
     }
   }
 }
@@ -78,7 +84,8 @@ export function explainErrors(errors: readonly ErrorObject[], registry: SchemaRe
   let i = errors.length - 1;
   while (i >= 0) {
     const e = errors[i];
-    if (e.keyword === 'if') {
+    // The errors of a key under `propertyNames` are said by the propertyNames error itself.
+    if (e.keyword === 'if' || (e as { propertyName?: string }).propertyName !== undefined) {
       i--;
       continue;
     }
@@ -126,8 +133,11 @@ export function explainErrors(errors: readonly ErrorObject[], registry: SchemaRe
       // Not one branch has the right shape: say once which shapes would do.
       const types = new Set<string>();
       const values: unknown[] = [];
-      for (const x of explained) wantedShapes(x, e.instancePath, types, values);
-      out.push({ keyword: 'anyOf-type', instancePath: e.instancePath, params: { types: [...types], values, branch: best }, parentSchema: e.parentSchema as JsonSchema, schema: e.schema, data: e.data });
+      const patterns = new Set<string>();
+      for (const x of explained) wantedShapes(x, e.instancePath, types, values, patterns);
+      // A type the value has is not worth naming when only its values or patterns were wrong.
+      if (values.length > 0 || patterns.size > 0) types.delete(typeof e.data === 'string' ? 'string' : '');
+      out.push({ keyword: 'anyOf-type', instancePath: e.instancePath, params: { types: [...types], values: [...new Set(values)], patterns: [...patterns], branch: best }, parentSchema: e.parentSchema as JsonSchema, schema: e.schema, data: e.data });
       continue;
     }
     for (let k = explained[best].length - 1; k >= 0; k--) out.push({ ...explained[best][k], params: { ...explained[best][k].params, branch: best } });

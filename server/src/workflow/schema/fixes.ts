@@ -13,6 +13,8 @@ import type { JsonSchema } from './pointers';
  * enum values.
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  // NOTE: version numbers (`v2.0`) are never "corrected" to the nearest known version.
+  if (/^v?\d/.test(name)) return undefined;
   const fold = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
   const folded = fold(name);
   const same = candidates.find((c) => fold(c) === folded && c !== name);

@@ -16,6 +16,8 @@ export interface MappingContext {
   index: SchemaIndex;
   severity: Severity;
   json: boolean;
+  /** Said after "not allowed here" (a version gate, e.g. " in a CWL v1.0 document"). */
+  context?: string;
 }
 
 /** The first line of a node's source (a whole mapping would cover many lines). */
@@ -96,9 +98,10 @@ function findingFor(ctx: MappingContext, issue: SchemaIssue): Finding {
     case 'dependencies':
       range = keyRange(ctx, at, String(p.property)).range;
       break;
-    case 'enum': {
+    case 'enum':
+    case 'anyOf-type': {
       range = valueRange(ctx, at);
-      const values = ((p.allowedValues as unknown[]) ?? []).filter((v): v is string => typeof v === 'string');
+      const values = (((issue.keyword === 'enum' ? p.allowedValues : p.values) as unknown[]) ?? []).filter((v): v is string => typeof v === 'string');
       if (typeof issue.data === 'string') suggestion = closestName(issue.data, values);
       const fix = suggestion !== undefined && at.node && !at.reportAt ? replaceScalarFix(ctx.reading, at.node, suggestion, `Change to ${literal(suggestion)}`) : undefined;
       if (fix) fixes.push(fix);
@@ -110,7 +113,7 @@ function findingFor(ctx: MappingContext, issue: SchemaIssue): Finding {
     default:
       range = valueRange(ctx, at);
   }
-  const message = issueMessage(issue, suggestion);
+  const message = issueMessage(issue, suggestion, ctx.context);
   return {
     code: 'workflow/schema',
     severity: ctx.severity,

@@ -50,6 +50,17 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * A name for the mapping a schema describes: its `title`, or the value its `class` key must have
+ * (CWL names requirements and processes that way).
+ */
+function schemaTitle(schema: Record<string, unknown> | undefined): string | undefined {
+  if (!schema) return undefined;
+  if (typeof schema.title === 'string') return schema.title;
+  const cls = (schema.properties as Record<string, { const?: unknown }> | undefined)?.class?.const;
+  return typeof cls === 'string' ? cls : undefined;
+}
+
 /** The last key of an instance path, to name what a message is about. */
 function subject(issue: SchemaIssue): string {
   const segs = issue.instancePath.split('/');
@@ -60,14 +71,14 @@ function subject(issue: SchemaIssue): string {
 }
 
 /**
- * The message for one schema issue, in our words. `where` names the mapping an unknown key is in
- * (a schema title such as "DockerRequirement", when the schema has one) and `suggestion` the key
- * that was probably meant.
+ * The message for one schema issue, in our words. An unknown key is placed by the schema's title
+ * (or its `class`), `suggestion` is the key or value probably meant, and `context` (" in a CWL
+ * v1.0 document") says why something otherwise fine is refused here.
  */
-export function issueMessage(issue: SchemaIssue, suggestion?: string): string {
+export function issueMessage(issue: SchemaIssue, suggestion?: string, context = ''): string {
   const p = issue.params;
   const what = subject(issue);
-  const title = typeof issue.parentSchema?.title === 'string' ? issue.parentSchema.title : undefined;
+  const title = schemaTitle(issue.parentSchema);
   const data = issue.data;
   switch (issue.keyword) {
     case 'type':
@@ -75,8 +86,9 @@ export function issueMessage(issue: SchemaIssue, suggestion?: string): string {
     case 'anyOf-type': {
       const shapes = ((p.types as string[]) ?? []).map(typeWords);
       const values = (p.values as unknown[]) ?? [];
-      if (values.length > 0 && shapes.length === 0) return `${what} should be ${listOfValues(values)}, not ${describeValue(data)}.`;
-      const parts = [...shapes, ...(values.length > 0 ? [listOfValues(values)] : [])];
+      const patterns = ((p.patterns as string[]) ?? []).map((x) => (x.startsWith('a ') ? x : `text matching \`${x}\``));
+      if (suggestion !== undefined) return `${describeValue(data)} is not an allowed value of ${what === 'The document' ? 'the document' : what}: did you mean ${literal(suggestion)}?`;
+      const parts = [...shapes, ...(values.length > 0 ? [listOfValues(values)] : []), ...patterns];
       return `${what} should be ${orList(parts)}, not ${describeValue(data)}.`;
     }
     case 'enum': {
@@ -96,10 +108,12 @@ export function issueMessage(issue: SchemaIssue, suggestion?: string): string {
     case 'dependentRequired':
     case 'dependencies':
       return `\`${String(p.property)}\` needs \`${String(p.missingProperty)}\` beside it${p.depsCount && Number(p.depsCount) > 1 ? ` (and ${plural(Number(p.depsCount) - 1, 'other key')})` : ''}.`;
-    case 'propertyNames':
-      return `\`${String(p.propertyName)}\` is not an allowed key here.`;
+    case 'propertyNames': {
+      const rule = issue.parentSchema?.propertyNames as { pattern?: unknown } | undefined;
+      return `\`${String(p.propertyName)}\` is not an allowed key here${typeof rule?.pattern === 'string' ? ` (keys must match \`${rule.pattern}\`)` : ''}.`;
+    }
     case 'false schema':
-      return `${what} is not allowed here.`;
+      return `${what} is not allowed here${context}.`;
     case 'pattern':
       return `${describeValue(data)} does not have the form ${what} needs (pattern \`${String(p.pattern)}\`).`;
     case 'format':
@@ -126,14 +140,15 @@ export function issueMessage(issue: SchemaIssue, suggestion?: string): string {
     case 'maxProperties':
       return `${what} may have at most ${plural(Number(p.limit), 'key')}.`;
     case 'uniqueItems':
-      return `${what} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
+      return `${what} lists the same value twice (entries ${Math.min(Number(p.i), Number(p.j)) + 1} and ${Math.max(Number(p.i), Number(p.j)) + 1}).`;
     case 'contains':
     case 'minContains':
       return `${what} has no entry of the kind it needs.`;
     case 'maxContains':
       return `${what} has too many entries of one kind.`;
     case 'not':
-      return `${what} has a form that is not allowed here.`;
+      if (data !== null && typeof data !== 'object') return `${describeValue(data)} is not allowed for ${what === 'The document' ? 'the document' : what} here${context}.`;
+      return `${what} has a form that is not allowed here${context}.`;
     case 'oneOf':
       return `${what} fits more than one of the allowed forms (${((p.passingSchemas as number[]) ?? []).map((n) => n + 1).join(' and ')}); it must fit exactly one.`;
     case 'anyOf':

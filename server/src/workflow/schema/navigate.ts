@@ -75,10 +75,64 @@ export function expand(index: SchemaIndex, schema: unknown, data: unknown, out: 
     for (const b of chosen) expand(index, b, data, out, seen);
   }
   if (isSchema(schema.if)) {
-    expand(index, schema.then, data, out, seen);
-    expand(index, schema.else, data, out, seen);
+    const holds = ifHolds(index, schema.if, data);
+    if (holds !== false) expand(index, schema.then, data, out, seen);
+    if (holds !== true) expand(index, schema.else, data, out, seen);
   }
   return out;
+}
+
+/**
+ * Whether the `if` of a conditional holds for `data`, judged by what discriminators are made of
+ * (`type`, `required`, `const`/`enum` of properties, `not`); undefined when it cannot be told
+ * (no data yet, or keywords this check does not evaluate).
+ */
+export function ifHolds(index: SchemaIndex, condition: unknown, data: unknown, depth = 0): boolean | undefined {
+  if (typeof condition === 'boolean') return condition;
+  if (!isSchema(condition) || data === undefined || depth > 4) return undefined;
+  let unknown = false;
+  for (const [keyword, value] of Object.entries(condition)) {
+    switch (keyword) {
+      case 'type':
+        if (!typeFits(condition, data)) return false;
+        break;
+      case 'required':
+        if (Array.isArray(value) && (jsonTypeOf(data) !== 'object' || value.some((k) => typeof k === 'string' && !(k in (data as object))))) return false;
+        break;
+      case 'const':
+      case 'enum':
+        if (!(allowedValues(condition) ?? []).some((a) => a === data)) return false;
+        break;
+      case 'properties':
+        if (jsonTypeOf(data) !== 'object' || !isSchema(value)) break;
+        for (const [k, sub] of Object.entries(value)) {
+          if (!(k in (data as object))) continue;
+          const r = ifHolds(index, sub, (data as Record<string, unknown>)[k], depth + 1);
+          if (r === false) return false;
+          if (r === undefined) unknown = true;
+        }
+        break;
+      case 'not': {
+        const r = ifHolds(index, value, data, depth + 1);
+        if (r === true) return false;
+        if (r === undefined) unknown = true;
+        break;
+      }
+      case '$ref': {
+        const r = ifHolds(index, index.resolveRef(String(value), condition), data, depth + 1);
+        if (r === false) return false;
+        if (r === undefined) unknown = true;
+        break;
+      }
+      case 'description':
+      case '$comment':
+      case 'title':
+        break;
+      default:
+        unknown = true;
+    }
+  }
+  return unknown ? undefined : true;
 }
 
 function patternMatches(pattern: string, key: string): boolean {
