@@ -15,6 +15,10 @@ import { createFeatureHandlers, FIX_ALL_KIND } from './handlers/features';
 import { resolveSettings } from './analyze';
 import { parseSettings } from './settings';
 import { sharedShellParser } from './shell/loader';
+import { isWorkflowDocument, WorkflowAnalyses } from './handlers/workflowAnalyses';
+import { uriPath } from './handlers/workflowFiles';
+import { WorkflowHandlers } from './handlers/workflowHandlers';
+import { parseWorkflowSettings } from './workflow/settings';
 
 /**
  * Starts the language server on a connection (stdio, node IPC or sockets, as the process
@@ -23,7 +27,9 @@ import { sharedShellParser } from './shell/loader';
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
   const analyses = new DocumentAnalyses(resolveSettings());
-  const publisher = new DiagnosticsPublisher(connection, documents, analyses);
+  // YAML, JSON and CWL documents go to the workflow side; the job-script side never sees them.
+  const publisher = new DiagnosticsPublisher(connection, documents, analyses, isWorkflowDocument);
+  const workflows = new WorkflowHandlers(connection, documents, new WorkflowAnalyses(() => analyses.currentSettings, documents));
   let canPullConfiguration = false;
   let canCreateFiles = false;
   const features = createFeatureHandlers(documents, analyses, () => ({ createFiles: canCreateFiles }));
@@ -32,7 +38,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const { settings, problems } = parseSettings(raw);
     for (const p of problems) connection.console.warn(p);
     analyses.updateSettings(settings);
+    const workflow = parseWorkflowSettings(raw);
+    for (const p of workflow.problems) connection.console.warn(p);
+    workflows.analyses.updateSettings(workflow.settings);
     publisher.publishAll();
+    workflows.publishAll();
   };
   const pullSettings = async () => {
     if (!canPullConfiguration) return;
@@ -47,6 +57,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+    const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => uriPath(f.uri)).filter((f): f is string => f !== undefined);
+    workflows.analyses.setWorkspaceFolders(folders);
     // Editors without workspace/configuration (Neovim, Helix, ...) can pass settings here.
     if (params.initializationOptions) applySettings((params.initializationOptions as Record<string, unknown>).hpcWorkflows ?? params.initializationOptions);
     return {
@@ -60,6 +72,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
   connection.onInitialized(() => {
+    workflows.analyses.warmUp();
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'hpcWorkflows' }).catch(() => undefined);
       void pullSettings();
@@ -70,15 +83,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else applySettings((change.settings as Record<string, unknown> | undefined)?.hpcWorkflows);
   });
 
-  documents.onDidOpen((e) => publisher.opened(e.document));
-  documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+  documents.onDidOpen((e) => (workflows.owns(e.document) ? workflows.opened(e.document) : publisher.opened(e.document)));
+  documents.onDidChangeContent((e) => (workflows.owns(e.document) ? workflows.changed(e.document) : publisher.schedule(e.document.uri)));
   documents.onDidClose((e) => {
+    if (workflows.owns(e.document)) return workflows.closed(e.document.uri);
     analyses.forget(e.document.uri);
     publisher.clear(e.document.uri);
   });
-  connection.onHover((p) => features.hover(p));
-  connection.onCompletion((p) => features.completion(p));
-  connection.onCodeAction((p) => features.codeActions(p));
+  connection.onHover((p) => (workflows.ownsUri(p.textDocument.uri) ? workflows.hover(p) : features.hover(p)));
+  connection.onCompletion((p) => (workflows.ownsUri(p.textDocument.uri) ? workflows.completion(p) : features.completion(p)));
+  connection.onCodeAction((p) => (workflows.ownsUri(p.textDocument.uri) ? workflows.codeActions(p) : features.codeActions(p)));
 
   documents.listen(connection);
   connection.listen();

@@ -30,6 +30,8 @@ export class DiagnosticsPublisher {
     private connection: Connection,
     private documents: TextDocuments<TextDocument>,
     private analyses: DocumentAnalyses,
+    /** Documents another publisher answers for (workflow files): never published here. */
+    private skip: (doc: TextDocument) => boolean = () => false,
   ) {}
 
   private send(doc: TextDocument, analysis: JobScriptAnalysis | undefined, complete: boolean): void {
@@ -46,6 +48,7 @@ export class DiagnosticsPublisher {
 
   /** Publishes the newest version of a document now (quick step), queueing the complete step. */
   publishNow(doc: TextDocument): void {
+    if (this.skip(doc)) return;
     const seen = this.published.get(doc.uri);
     if (seen?.version === doc.version && seen.complete) return;
     if (!this.analyses.readsShell || this.analyses.hasComplete(doc)) {
