@@ -64,6 +64,7 @@ const INVALID: Record<SchemaName, Record<string, ExpectedError[]>> = {
     'invalid/secondary-file-without-pattern.cwl': [{ instancePath: '/inputs/bam/secondaryFiles/0', keyword: 'required' }],
     'invalid/pick-value-in-v1.0.cwl': [{ instancePath: '/outputs/chosen/pickValue', keyword: 'false schema' }],
     'invalid/record-field-without-name.cwl': [{ instancePath: '/inputs/sample/type/fields/0', keyword: 'required' }],
+    'invalid/inline-tool-load-contents-v1.0.cwl': [{ instancePath: '/steps/count/run/inputs/text/loadContents', keyword: 'false schema' }],
   },
   nextflow: {
     'invalid/definitions-with-2020-12.json': [{ instancePath: '/definitions', keyword: 'not' }, { instancePath: '/allOf/0/$ref', keyword: 'pattern' }],
