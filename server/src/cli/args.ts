@@ -18,7 +18,8 @@ export interface LintCommand {
 export type CliCommand = LintCommand | { command: 'lsp'; rest: string[] } | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage:
-  hpcw lint [options] PATH...     check Slurm job scripts (directories are searched)
+  hpcw lint [options] PATH...     check Slurm job scripts and workflow files (CWL, Nextflow,
+                                  Snakemake, Maestro/Merlin); directories are searched
   hpcw lsp --stdio                run the language server (for Neovim, Emacs, Helix, ...)
   hpcw --help | --version
 

@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { shellDocumentKind } from '../core/jobScriptDetection';
+import { isWorkflowPath, walkedWorkflowFormat, type WorkflowLintOptions } from './workflow';
 
 /** Files larger than this are reported, not read (a job script is a few kilobytes). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -13,10 +14,12 @@ export type FileInput =
 
 /**
  * Expands the paths given on the command line into files to lint: named files as they are,
- * directories searched for job scripts (by extension, or shell files with #SBATCH lines).
+ * directories searched for job scripts (by extension, or shell files with #SBATCH lines) and, with
+ * `workflow`, for workflow files the engine recognises (CWL, Nextflow schemas and params,
+ * Snakemake profiles and configs, Maestro and Merlin studies, files with a user schema).
  * Missing paths become errors, never exceptions.
  */
-export async function collectFiles(paths: string[]): Promise<FileInput[]> {
+export async function collectFiles(paths: string[], workflow?: WorkflowLintOptions): Promise<FileInput[]> {
   const out: FileInput[] = [];
   for (const p of paths) {
     let stat;
@@ -27,13 +30,13 @@ export async function collectFiles(paths: string[]): Promise<FileInput[]> {
       out.push({ path: p, error: `cannot read ${p}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(err)}` });
       continue;
     }
-    if (stat.isDirectory()) await walk(p, out);
+    if (stat.isDirectory()) await walk(p, out, workflow);
     else out.push(await readFile(p));
   }
   return out;
 }
 
-async function walk(dir: string, out: FileInput[]): Promise<void> {
+async function walk(dir: string, out: FileInput[], workflow: WorkflowLintOptions | undefined): Promise<void> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -45,10 +48,13 @@ async function walk(dir: string, out: FileInput[]): Promise<void> {
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) await walk(full, out);
+      if (!SKIPPED_DIRS.has(e.name)) await walk(full, out, workflow);
     } else if (e.isFile() && CANDIDATE.test(e.name)) {
       const file = await readFile(full);
       if ('error' in file || shellDocumentKind(full, file.text)) out.push(file);
+    } else if (workflow && e.isFile() && isWorkflowPath(e.name)) {
+      const file = await readFile(full);
+      if (!('error' in file) && walkedWorkflowFormat(full, file.text, workflow)) out.push(file);
     }
   }
 }

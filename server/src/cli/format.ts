@@ -1,5 +1,6 @@
 import type { Finding } from '../core/types';
 import { JOB_SCRIPT_RULES, ruleDocsUrl } from '../rules';
+import { WORKFLOW_RULES } from '../workflow/rules';
 
 /** A finding as the CLI reports it: 1-based positions. */
 export interface CliFinding {
@@ -42,7 +43,7 @@ const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warni
 
 /** SARIF 2.1.0, for code-scanning dashboards in CI. */
 export function formatSarif(findings: CliFinding[], version: string): string {
-  const rules = JOB_SCRIPT_RULES.map((r) => ({ id: r.meta.id, shortDescription: { text: r.meta.description }, helpUri: ruleDocsUrl(r.meta.id), defaultConfiguration: { level: SARIF_LEVEL[r.meta.defaultSeverity] } }));
+  const rules = [...JOB_SCRIPT_RULES, ...WORKFLOW_RULES].map((r) => ({ id: r.meta.id, shortDescription: { text: r.meta.description }, helpUri: ruleDocsUrl(r.meta.id), defaultConfiguration: { level: SARIF_LEVEL[r.meta.defaultSeverity] } }));
   const sarif = {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

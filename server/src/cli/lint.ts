@@ -10,6 +10,9 @@ import { splitLines } from '../slurm/lines';
 import type { LintCommand } from './args';
 import { collectFiles } from './files';
 import { formatJson, formatSarif, formatText, toCliFinding, type CliFinding } from './format';
+import { isWorkflowPath, lintWorkflow, type WorkflowLintOptions } from './workflow';
+import { WORKFLOW_RULES } from '../workflow/rules';
+import type { WorkflowSettings } from '../workflow/types';
 
 export interface LintOutput {
   stdout: string;
@@ -38,15 +41,21 @@ export function fixText(text: string, settings: Partial<AnalysisSettings>, shell
   return current;
 }
 
-/** Runs `hpcw lint`: reads files, optionally fixes them, formats findings. Never throws. */
-export async function runLint(cmd: LintCommand, version: string, baseSettings: Partial<AnalysisSettings> = {}): Promise<LintOutput> {
+/**
+ * Runs `hpcw lint`: reads files (job scripts, and workflow files by extension: YAML, JSON, CWL),
+ * optionally fixes them, formats findings. `workflow` holds the `workflow` section of the config
+ * (user schemas). Never throws.
+ */
+export async function runLint(cmd: LintCommand, version: string, baseSettings: Partial<AnalysisSettings> = {}, workflow?: WorkflowSettings): Promise<LintOutput> {
   const settings: Partial<AnalysisSettings> = { ...baseSettings, ...cmd.settings, severity: { ...(baseSettings.severity ?? {}), ...(cmd.settings.severity ?? {}) } };
   if (cmd.only.length > 0) {
-    const unknown = cmd.only.filter((id) => !JOB_SCRIPT_RULES.some((r) => r.meta.id === id));
+    const all = [...JOB_SCRIPT_RULES, ...WORKFLOW_RULES];
+    const unknown = cmd.only.filter((id) => !all.some((r) => r.meta.id === id));
     if (unknown.length > 0) return { stdout: '', stderr: `hpcw: unknown rule ${unknown.join(', ')}\n`, exitCode: 2 };
-    for (const r of JOB_SCRIPT_RULES) if (!cmd.only.includes(r.meta.id)) (settings.severity as Record<string, string>)[r.meta.id] = 'off';
+    for (const r of all) if (!cmd.only.includes(r.meta.id)) (settings.severity as Record<string, string>)[r.meta.id] = 'off';
   }
-  const files = await collectFiles(cmd.paths);
+  const workflowOptions: WorkflowLintOptions = { settings, workflow, workspaceFolder: process.cwd() };
+  const files = await collectFiles(cmd.paths, workflowOptions);
   const findings: CliFinding[] = [];
   let stderr = '';
   let shell: ShellParser | undefined;
@@ -64,6 +73,20 @@ export async function runLint(cmd: LintCommand, version: string, baseSettings: P
       continue;
     }
     let text = file.text;
+    if (isWorkflowPath(file.path)) {
+      const linted = lintWorkflow(file.path, text, workflowOptions, cmd.fix);
+      if (linted.text !== text) {
+        try {
+          await fs.writeFile(file.path, linted.text, 'utf8');
+        } catch (err) {
+          stderr += `hpcw: cannot write ${file.path}: ${String(err)}\n`;
+          ioError = true;
+        }
+      }
+      checked++;
+      for (const f of linted.findings) findings.push(toCliFinding(file.path, f));
+      continue;
+    }
     // A file named on the command line is a job script unless it only submits jobs.
     const kind = shellDocumentKind(file.path, text) ?? 'job-script';
     if (cmd.fix) {
