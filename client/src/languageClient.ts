@@ -7,7 +7,8 @@ import { detectLocalSlurmVersion } from './slurmVersion';
 const SET_EOL_LF_COMMAND = 'hpcWorkflows.setEndOfLineLF';
 
 /**
- * Starts the language server (dist/server.js) for shell documents and registers the commands
+ * Starts the language server (dist/server.js) for shell documents and workflow files (YAML, JSON,
+ * CWL) and registers the commands
  * its code actions use. The server reads the `hpcWorkflows` settings through the client; when
  * the Slurm version is `auto`, the locally detected version is passed instead.
  */
@@ -23,6 +24,12 @@ export async function activateLanguageClient(context: vscode.ExtensionContext): 
       { scheme: 'file', language: 'shellscript' },
       { scheme: 'untitled', language: 'shellscript' },
       { scheme: 'vscode-remote', language: 'shellscript' },
+      // Workflow files: the server decides by path and content which ones it knows (CWL, Nextflow,
+      // Snakemake, Maestro, Merlin, user schemas) and stays silent on every other YAML/JSON file.
+      ...['yaml', 'json', 'jsonc', 'cwl'].flatMap((language) => ['file', 'untitled', 'vscode-remote'].map((scheme) => ({ scheme, language }))),
+      // `.cwl` files have no language of their own unless a CWL extension adds one.
+      { scheme: 'file', pattern: '**/*.cwl' },
+      { scheme: 'vscode-remote', pattern: '**/*.cwl' },
     ],
     middleware: {
       workspace: {
