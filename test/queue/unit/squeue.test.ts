@@ -4,7 +4,7 @@
  * values, and a 10,000-job listing.
  */
 import * as assert from 'assert';
-import { FIELD_SEP, RECORD_SEP, SQUEUE_FIELDS, SQUEUE_FORMAT, parseSqueue, squeueArgv } from '../../../client/src/queue/squeue';
+import { FIELD_SEP, RECORD_SEP, SQUEUE_FIELDS, SQUEUE_FORMAT, parseSqueue, rawOf, squeueArgv } from '../../../client/src/queue/squeue';
 import type { Job } from '../../../client/src/queue/types';
 import { readFixture, readFixtureArgv } from '../support/paths';
 import { record } from '../support/records';
@@ -29,6 +29,11 @@ describe('queue/squeue argv', () => {
       assert.deepStrictEqual(argv.slice(3), expected);
     });
   }
+
+  it('Job.raw has exactly one key per requested field, in order', () => {
+    const values = SQUEUE_FIELDS.map((_, i) => `v${i}`);
+    assert.deepStrictEqual(Object.entries(rawOf(values)), SQUEUE_FIELDS.map((f, i) => [f.key, `v${i}`]));
+  });
 
   it('is the argv the 22.05 fixtures were captured with', () => {
     assert.deepStrictEqual(readFixtureArgv('slurm-22.05', 'squeue-me.txt'), squeueArgv({ me: true }));
