@@ -34,7 +34,7 @@ export interface SshRunnerOptions {
   /** Seconds ssh may take to connect (ConnectTimeout, default 10). */
   connectTimeoutSec?: number;
   maxOutputBytes?: number;
-  /** Multiplex over one master connection (default true). */
+  /** Multiplex over one master connection (default: yes, except on Windows, whose OpenSSH lacks it). */
   multiplex?: boolean;
 }
 
@@ -54,11 +54,19 @@ export function hostProblem(host: string): string | undefined {
 }
 
 /**
+ * Where control sockets go: /tmp where it exists (a socket path must stay under ~104 bytes, and
+ * macOS's per-user temp dir is long; %C adds 40), else the OS temp dir.
+ */
+function defaultControlBase(): string {
+  return fs.existsSync('/tmp') ? '/tmp' : os.tmpdir();
+}
+
+/**
  * The private directory for control sockets: <tmp>/hpcw-ssh-<uid>, mode 0700, owned by us.
  * A directory of that name owned by someone else or open to others is not used (a fresh
  * mkdtemp directory is used instead).
  */
-export function privateControlDir(base = os.tmpdir()): string {
+export function privateControlDir(base = defaultControlBase()): string {
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   const dir = path.join(base, `hpcw-ssh-${uid ?? os.userInfo().username}`);
   try {
@@ -96,7 +104,7 @@ export class SshRunner implements CommandRunner {
     const args: string[] = [];
     if (o.configFile) args.push('-F', o.configFile);
     args.push('-T', '-o', 'BatchMode=yes', '-o', `ConnectTimeout=${o.connectTimeoutSec ?? 10}`);
-    if (o.multiplex !== false) {
+    if (this.multiplexing()) {
       this.controlDir ??= o.controlDir ?? privateControlDir();
       args.push('-o', 'ControlMaster=auto', '-o', `ControlPath=${path.join(this.controlDir, '%C')}`, '-o', 'ControlPersist=600');
     }
@@ -122,9 +130,13 @@ export class SshRunner implements CommandRunner {
     });
   }
 
+  private multiplexing(): boolean {
+    return this.options.multiplex ?? process.platform !== 'win32';
+  }
+
   /** Asks the master connection to exit (`ssh -O exit`); resolves when ssh has answered. */
   closeMaster(): Promise<void> {
-    if (this.options.multiplex === false || this.controlDir === undefined) return Promise.resolve();
+    if (!this.multiplexing() || this.controlDir === undefined) return Promise.resolve();
     return new Promise((resolve) => {
       const child = spawn(this.options.sshPath ?? 'ssh', [...this.sshArgs(), '-O', 'exit', '--', this.options.host], { stdio: 'ignore', shell: false });
       child.on('error', () => resolve());
