@@ -1,4 +1,5 @@
 import { outputClobber } from './array/outputClobber';
+import { submitLoop } from './array/submitLoop';
 import { tooLarge } from './array/tooLarge';
 import { unthrottled } from './array/unthrottled';
 import { bindAfterImage } from './container/bindAfterImage';
@@ -51,6 +52,7 @@ export const JOB_SCRIPT_RULES: readonly Rule[] = [
   tooLarge,
   outputClobber,
   unthrottled,
+  submitLoop,
   missingTime,
   gpuNotRequested,
   threadsMismatch,
