@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { analyzeJobScript } from '../../server/src/analyze';
 import { applyEdits } from '../../server/src/core/fixAll';
 import { splitLines } from '../../server/src/slurm/lines';
+import type { ShellDocumentKind } from '../../server/src/core/jobScriptDetection';
 import type { Severity } from '../../server/src/core/types';
 import type { AnalysisSettings } from '../../server/src/rules/types';
 import { sharedShellParser } from '../../server/src/shell/loader';
@@ -23,6 +24,8 @@ export interface RuleCase {
   name?: string;
   code: string;
   settings?: Partial<AnalysisSettings>;
+  /** How the text is analysed: as a job script (the default) or as a submit script. */
+  kind?: ShellDocumentKind;
 }
 
 export interface RuleTable {
@@ -53,15 +56,15 @@ export function runRuleTable(ruleId: string, table: RuleTable): void {
       });
     }
     for (const [i, c] of table.valid.entries()) {
-      const rc = typeof c === 'string' ? { code: c } : c;
+      const rc: RuleCase = typeof c === 'string' ? { code: c } : c;
       it(`valid #${i + 1}${rc.name ? `: ${rc.name}` : ''}`, () => {
-        const found = analyzeJobScript(rc.code, rc.settings, shell).findings.filter((f) => f.code === ruleId);
+        const found = analyzeJobScript(rc.code, rc.settings, shell, rc.kind).findings.filter((f) => f.code === ruleId);
         assert.deepStrictEqual(found.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
       });
     }
     for (const [i, c] of table.invalid.entries()) {
       it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-        const found = analyzeJobScript(c.code, c.settings, shell).findings.filter((f) => f.code === ruleId);
+        const found = analyzeJobScript(c.code, c.settings, shell, c.kind).findings.filter((f) => f.code === ruleId);
         assert.deepStrictEqual(found.map((f) => f.range.start.line + 1), c.errors.map((e) => e.line), `lines of ${ruleId} findings: ${found.map((f) => f.message).join(' | ')}`);
         for (const [k, e] of c.errors.entries()) {
           const f = found[k];
