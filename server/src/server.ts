@@ -59,6 +59,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => uriPath(f.uri)).filter((f): f is string => f !== undefined);
     workflows.analyses.setWorkspaceFolders(folders);
+    // Nothing else can arrive before the answer to initialize: the time to get the CWL schema ready.
+    workflows.analyses.prepare();
     // Editors without workspace/configuration (Neovim, Helix, ...) can pass settings here.
     if (params.initializationOptions) applySettings((params.initializationOptions as Record<string, unknown>).hpcWorkflows ?? params.initializationOptions);
     return {

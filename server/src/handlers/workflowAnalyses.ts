@@ -7,6 +7,7 @@ import { WORKFLOW_EXTENSIONS } from '../workflow/detect';
 import { sharedSchemaRegistry } from '../workflow/schema/builtin';
 import type { SchemaRegistry } from '../workflow/schema/registry';
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from '../workflow/types';
+import { prepareWorkflowEngine } from '../workflow/warmUp';
 import { uriPath, WorkflowFiles } from './workflowFiles';
 
 /** Language ids editors give the files the workflow engine reads. */
@@ -82,6 +83,9 @@ export class WorkflowAnalyses {
         home: this.home,
       },
       this.registry,
+      undefined,
+      // The previous version's reading, re-read only where the text changed (it is replaced below).
+      hit?.analysis?.reading,
     );
     this.cache.set(doc.uri, { version: doc.version, generation: this.generation, analysis });
     return analysis;
@@ -92,19 +96,28 @@ export class WorkflowAnalyses {
   }
 
   /**
-   * Compiles our schemas and runs each reading path once while the server is idle, so the first
-   * document opened does not pay for it. One schema per turn of the event loop.
+   * Prepares for the first document while the server starts: compiles the CWL schema and runs the
+   * reading path once (see prepareWorkflowEngine). Called before the server answers `initialize`.
+   */
+  prepare(): void {
+    try {
+      prepareWorkflowEngine(this.registry);
+    } catch {
+      // Preparing is an optimisation; any problem shows up again, reported, on a real document.
+    }
+  }
+
+  /**
+   * Compiles our other schemas while the server is idle: one every 50 ms after two quiet seconds,
+   * so that a document opened right away never waits for them.
    */
   warmUp(): void {
     const ids = this.registry.builtinIds();
     const step = (i: number) => {
       if (i >= ids.length) return;
       this.registry.builtin(ids[i]);
-      setImmediate(() => step(i + 1));
+      setTimeout(() => step(i + 1), 50).unref();
     };
-    setImmediate(() => {
-      analyzeWorkflow({ path: '/warm-up/tool.cwl', text: 'cwlVersion: v1.2\nclass: CommandLineTool\ninputs: {}\noutputs: {}\n' }, this.registry);
-      step(0);
-    });
+    setTimeout(() => step(0), 2000).unref();
   }
 }

@@ -4,7 +4,8 @@ import { resolveSettings } from '../analyze';
 import type { Finding } from '../core/types';
 import { isSuppressed, readSuppressions } from '../rules/suppression';
 import { detectFormat } from './detect';
-import { readYaml, type YamlReading } from './read/reading';
+import { readYamlIncrementally } from './read/incremental';
+import { readYaml, type ReadOptions, type YamlReading } from './read/reading';
 import type { LoadedSchema, SchemaRegistry } from './schema/registry';
 import { WORKFLOW_RULES } from './rules';
 import type { WorkflowContext, WorkflowFileReader, WorkflowFormat, WorkflowInput } from './types';
@@ -54,14 +55,23 @@ export function loadSchema(format: WorkflowFormat, registry: SchemaRegistry, fil
  * Reads a workflow file with exact positions, finds its format (unless given) and schema, and
  * runs every workflow rule. Returns undefined when the file is not a workflow file the engine
  * knows. Called by the server once per document version and by the CLI once per file. Pure: other
- * files are read only through `input.files`; a rule that throws becomes an `info` finding.
+ * files are read only through `input.files`; a rule that throws becomes an `info` finding. With the
+ * `previous` reading of the same document (the server passes it on each change), only the changed
+ * entry is re-read when that is safe; the previous reading must not be used afterwards.
  */
-export function analyzeWorkflow(input: WorkflowInput, registry: SchemaRegistry, known?: WorkflowFormat): WorkflowAnalysis | undefined {
+export function analyzeWorkflow(input: WorkflowInput, registry: SchemaRegistry, known?: WorkflowFormat, previous?: YamlReading): WorkflowAnalysis | undefined {
   const files = input.files ?? NO_FILES;
   const format = known ?? detectFormat(input);
   if (!format) return undefined;
   const settings = resolveSettings(input.settings);
-  const reading = readYaml(input.text, { yamlVersion: format.yamlVersion, json: format.json, duplicateKeySeverity: format.duplicateKeySeverity, refusedBy: format.refusedBy });
+  const options: ReadOptions = { yamlVersion: format.yamlVersion, json: format.json, duplicateKeySeverity: format.duplicateKeySeverity, refusedBy: format.refusedBy };
+  let reading: YamlReading | undefined;
+  try {
+    reading = previous ? readYamlIncrementally(previous, input.text, options) : undefined;
+  } catch {
+    reading = undefined;
+  }
+  reading ??= readYaml(input.text, options);
   const { schema, problem } = loadSchema(format, registry, files);
   const ctx: WorkflowContext = { path: input.path, text: input.text, format, reading, files, settings, schema, schemaProblem: problem };
   const suppressions = readSuppressions(reading.lines.lines);

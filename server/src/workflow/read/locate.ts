@@ -20,6 +20,11 @@ export interface LocatedNode {
 
 const indexCache = new WeakMap<YAMLMap, Map<string, Pair>>();
 
+/** Drops the key index of a mapping whose entries were replaced (incremental reading). */
+export function forgetPairIndex(map: YAMLMap): void {
+  indexCache.delete(map);
+}
+
 /** The entry for `key` in a mapping (the last one when the key is repeated, as loaders keep). */
 export function pairFor(map: YAMLMap, key: string): Pair | undefined {
   if (map.items.length <= 16) {

@@ -1,4 +1,4 @@
-import { parseAllDocuments, type CollectionTag, type Document, type Node, type ScalarTag, type YAMLError } from 'yaml';
+import { parseAllDocuments, type CollectionTag, type Document, type DocumentOptions, type Node, type ParseOptions, type ScalarTag, type SchemaOptions, type YAMLError } from 'yaml';
 
 type Tags = (ScalarTag | CollectionTag | string)[];
 import type { Finding, Range, Severity } from '../../core/types';
@@ -15,6 +15,8 @@ export interface YamlDocumentReading {
   value: unknown;
   /** False when limits (depth, alias expansion) stopped reading: schema checks skip the document. */
   complete: boolean;
+  /** True when the document has anchors or aliases. */
+  usesAnchors: boolean;
 }
 
 /** A workflow file read with exact positions: its documents, and the problems found while reading. */
@@ -28,6 +30,8 @@ export interface YamlReading {
   duplicates: Finding[];
   /** `workflow/too-complex` findings: nesting deeper than the limit, alias bombs. */
   tooComplex: Finding[];
+  /** How the text was read (an incremental re-read must read the same way). */
+  options?: ReadOptions;
 }
 
 /** How to read a file: which YAML version its engine's loader follows, and how bad a duplicate key is. */
@@ -49,6 +53,18 @@ function pyYamlBooleans(tags: Tags): (ScalarTag | CollectionTag)[] {
     const isTrue = t.identify?.(true) === true;
     return { ...t, test: isTrue ? /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/ : /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/ } as ScalarTag;
   });
+}
+
+/** The `yaml` package's options for reading the way `options` say (also for incremental re-reads). */
+export function parseOptions(options: ReadOptions): ParseOptions & DocumentOptions & SchemaOptions {
+  return {
+    version: options.json ? '1.2' : options.yamlVersion,
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: false,
+    intAsBigInt: false,
+    customTags: options.json || options.yamlVersion === '1.2' ? undefined : (tags) => pyYamlBooleans(tags as Tags),
+  };
 }
 
 /** The range of source offsets [start, end) in the text. */
@@ -112,17 +128,10 @@ function errorFindings(reading: YamlReading, errors: readonly YAMLError[], sever
  * once per document version by the analysis. Never throws; any text gets an answer.
  */
 export function readYaml(text: string, options: ReadOptions): YamlReading {
-  const reading: YamlReading = { text, lines: splitLines(text), documents: [], syntax: [], duplicates: [], tooComplex: [] };
+  const reading: YamlReading = { text, lines: splitLines(text), documents: [], syntax: [], duplicates: [], tooComplex: [], options };
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, {
-      version: options.json ? '1.2' : options.yamlVersion,
-      prettyErrors: false,
-      uniqueKeys: false,
-      strict: false,
-      intAsBigInt: false,
-      customTags: options.json || options.yamlVersion === '1.2' ? undefined : (tags) => pyYamlBooleans(tags as Tags),
-    }) as Document.Parsed[];
+    docs = parseAllDocuments(text, parseOptions(options)) as Document.Parsed[];
   } catch (err) {
     // The parser reports problems as errors; a throw would be a bug in it. Say so, and stop.
     reading.syntax.push({ code: 'workflow/yaml-syntax', severity: 'error', range: offsetRange(reading, 0, 0), message: `The YAML reader failed on this file: ${String(err)}`, fixes: [] });
@@ -140,7 +149,7 @@ export function readYaml(text: string, options: ReadOptions): YamlReading {
       else reading.tooComplex.push(tooComplexFinding(range, p.kind, p.alias));
     }
     const tooDeep = document.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION');
-    reading.documents.push({ document, value: plain.value, complete: plain.complete && !tooDeep });
+    reading.documents.push({ document, value: plain.value, complete: plain.complete && !tooDeep, usesAnchors: plain.usesAnchors });
   }
   return reading;
 }

@@ -29,6 +29,8 @@ export interface PlainValue {
   complete: boolean;
   duplicates: DuplicateKey[];
   problems: ValueProblem[];
+  /** True when the document has an anchor or an alias (an edit anywhere may change values elsewhere). */
+  usesAnchors: boolean;
 }
 
 /** The text a key stands for in the plain value (what a loader uses as the dictionary key). */
@@ -74,6 +76,7 @@ export function toPlainValue(doc: Document.Parsed, merge: boolean): PlainValue {
   let expanded = 0;
   let complete = true;
   let bombed = false;
+  let usesAnchors = false;
 
   const stop = (problem: ValueProblem): null => {
     complete = false;
@@ -84,6 +87,7 @@ export function toPlainValue(doc: Document.Parsed, merge: boolean): PlainValue {
   const convert = (node: unknown, depth: number): unknown => {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
+      usesAnchors = true;
       produced++;
       const source = node.resolve(doc);
       if (!source) return stop({ kind: 'unknown-alias', node, alias: node.source });
@@ -125,7 +129,10 @@ export function toPlainValue(doc: Document.Parsed, merge: boolean): PlainValue {
       value = null;
     }
     const anchor = (node as { anchor?: string }).anchor;
-    if (anchor) anchored.set(node as Node, { value, size: produced - start });
+    if (anchor) {
+      usesAnchors = true;
+      anchored.set(node as Node, { value, size: produced - start });
+    }
     return value;
   };
 
@@ -164,5 +171,5 @@ export function toPlainValue(doc: Document.Parsed, merge: boolean): PlainValue {
     // Only a stack overflow could get here (MAX_DEPTH prevents it); the document is then not checked.
     complete = false;
   }
-  return { value, complete, duplicates, problems };
+  return { value, complete, duplicates, problems, usesAnchors };
 }
