@@ -66,6 +66,9 @@ function findUp(input: DetectInput, start: string, name: string): string | undef
   return undefined;
 }
 
+/** Keys and variables only Merlin specs have (a Maestro study with them is a Merlin study). */
+const MERLIN_ONLY = /^[ \t]+(task_queue|max_retries|retry_delay)[ \t]*:|\$\(MERLIN_[A-Z_]+\)/m;
+
 const VALIDATE_CALL = /\bvalidate\s*\(\s*config\s*,\s*(?:schema\s*=\s*)?(["'])([^"'\n]+)\1/;
 
 /**
@@ -104,8 +107,8 @@ function isSnakemakeProfile(input: DetectInput, head: string, json: boolean): bo
 
 /**
  * Decides what a file is, by its path and content: CWL (`.cwl`, or a top-level `cwlVersion`), a
- * Nextflow pipeline schema (`nextflow_schema.json`) or params file (`params.{yaml,yml,json}` with a
- * nextflow_schema.json in a folder above), a Snakemake profile or workflow config, a Merlin or
+ * Nextflow pipeline schema (`nextflow_schema.json`) or params file (`params.yaml`, `params-test.json`,
+ * ... with a nextflow_schema.json in a folder above), a Snakemake profile or workflow config, a Merlin or
  * Maestro study; a user schema (modeline or settings glob) wins over all of them. Undefined when
  * the file is none of these (the editor then leaves it alone). Reads other files only through
  * `input.files`.
@@ -130,7 +133,7 @@ function detectBuiltin(input: DetectInput, head: string, json: boolean, ext: str
   const cwl = json ? /"cwlVersion"\s*:\s*"([^"]*)"/.exec(head) : /^["']?cwlVersion["']?[ \t]*:[ \t]*["']?([^\s"'#]*)/m.exec(head);
   if (ext === '.cwl' || cwl) return formatOf('cwl', json, { version: cwl?.[1] || undefined, label: cwl?.[1] ? `CWL ${cwl[1]}` : 'CWL' });
   if (base === 'nextflow_schema.json') return formatOf('nextflow-schema', true);
-  if (/^params\.(ya?ml|json)$/i.test(base)) {
+  if (/^params([._-][\w.-]*)?\.(ya?ml|json)$/i.test(base)) {
     const schema = findUp(input, path.dirname(input.path), 'nextflow_schema.json');
     if (!schema) return undefined;
     return formatOf('nextflow-params', json, { schema: { kind: 'file', path: schema, why: "the pipeline's nextflow_schema.json" } });
@@ -143,8 +146,12 @@ function detectBuiltin(input: DetectInput, head: string, json: boolean, ext: str
       return formatOf('snakemake-config', json, found.schema ? { schema: { kind: 'file', path: found.schema, why: "the workflow's config schema" } } : {});
     }
   }
-  if (!json && topLevelKey(head, json, 'merlin') && (topLevelKey(head, json, 'study') || topLevelKey(head, json, 'description'))) return formatOf('merlin', json);
-  if (!json && topLevelKey(head, json, 'description') && topLevelKey(head, json, 'study') && ['batch', 'env', 'global.parameters'].some((k) => topLevelKey(head, json, k))) return formatOf('maestro', json);
+  const study = !json && topLevelKey(head, json, 'study');
+  if (!json && topLevelKey(head, json, 'merlin') && (study || topLevelKey(head, json, 'description'))) return formatOf('merlin', json);
+  if (study && topLevelKey(head, json, 'description')) {
+    // Merlin's own step keys (or its variables) make a spec without a `merlin:` block a Merlin one still.
+    return formatOf(MERLIN_ONLY.test(head) ? 'merlin' : 'maestro', json);
+  }
   return undefined;
 }
 

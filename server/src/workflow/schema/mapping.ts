@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Finding, Fix, Range, Severity } from '../../core/types';
 import { positionAt } from '../../slurm/lines';
 import { locate, pairFor, pathSegments, type LocatedNode } from '../read/locate';
@@ -64,6 +64,18 @@ function requiredRange(ctx: MappingContext, at: LocatedNode): Range {
   return valueRange(ctx, at);
 }
 
+/**
+ * When an unquoted value was read as something else than it looks (YAML 1.1 reads `01:30:00` as
+ * the number 5400 and `on` as true), a note that says so and that quotes keep it as text.
+ */
+function readAsNote(issue: SchemaIssue, at: LocatedNode): string {
+  if (!['type', 'anyOf-type', 'enum', 'const', 'pattern'].includes(issue.keyword)) return '';
+  const node = at.node;
+  if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.source !== 'string' || typeof node.value === 'string' || node.value === null) return '';
+  if (String(node.value) === node.source) return '';
+  return ` (\`${node.source}\` without quotes is read as ${typeof node.value === 'boolean' ? node.value : `the number ${String(node.value)}`}; write \`"${node.source}"\` for text)`;
+}
+
 function findingFor(ctx: MappingContext, issue: SchemaIssue): Finding {
   const at = locate(ctx.document, pathSegments(issue.instancePath));
   const p = issue.params;
@@ -113,7 +125,9 @@ function findingFor(ctx: MappingContext, issue: SchemaIssue): Finding {
     default:
       range = valueRange(ctx, at);
   }
-  const message = issueMessage(issue, suggestion, ctx.context);
+  const note = readAsNote(issue, at);
+  const said = issueMessage(issue, suggestion, ctx.context);
+  const message = note ? `${said.replace(/\.$/, '')}${note}.` : said;
   return {
     code: 'workflow/schema',
     severity: ctx.severity,

@@ -28,7 +28,10 @@ export function describeValue(v: unknown): string {
   const t = jsonTypeOf(v);
   if (t === 'string') {
     const s = v as string;
-    return s === '' ? 'empty text' : `\`${s.length > 40 ? `${s.slice(0, 37)}...` : s}\``;
+    if (s === '') return 'empty text';
+    // Text that looks like a number or a boolean is shown with its quotes: it was written as text.
+    if (/^(-?\d+(\.\d+)?|true|false|null|yes|no|on|off)$/i.test(s)) return `the text \`"${s}"\``;
+    return `\`${s.length > 40 ? `${s.slice(0, 37)}...` : s}\``;
   }
   if (t === 'null') return 'empty';
   if (t === 'object' || t === 'array') return typeWords(t);
