@@ -21,12 +21,45 @@ function isChain(calls: SbatchCall[], call: SbatchCall, loop: number): boolean {
 }
 
 /** The names a loop sets each round: its variable, or the variables of its `read`. */
-function roundNames(model: ShellModel, loop: number): Set<string> {
+function loopNames(model: ShellModel, loop: number): string[] {
   const l = model.loops[loop];
-  if (!l) return new Set();
-  if (l.kind === 'for-in') return new Set([l.variable.name]);
-  if (l.kind === 'c-style') return new Set(l.variable ? [l.variable.name] : []);
-  return new Set(l.read?.variables.map((v) => v.name) ?? []);
+  if (!l) return [];
+  if (l.kind === 'for-in') return [l.variable.name];
+  if (l.kind === 'c-style') return l.variable ? [l.variable.name] : [];
+  return l.read?.variables.map((v) => v.name) ?? [];
+}
+
+/**
+ * The names whose value changes from round to round of the call's loops: the variables of the
+ * loops around it and every variable assigned inside the innermost one.
+ */
+function roundNames(model: ShellModel, call: SbatchCall, loop: number): Set<string> {
+  const names = new Set(call.command.loops.flatMap((l) => loopNames(model, l)));
+  for (const a of model.assignments) if (a.loops.includes(loop)) names.add(a.name);
+  return names;
+}
+
+/**
+ * Options that may differ between the tasks of one array (each task has its own environment,
+ * log files and command), so a loop that varies them is still one array's worth of work. A loop
+ * that varies anything else (nodes, GRES, partition, time, dependency...) needs separate jobs.
+ */
+const PER_TASK_OPTIONS = new Set(['export', 'output', 'error', 'job-name', 'wrap', 'comment']);
+
+/**
+ * Why the loop is not one array's worth of work, if it is not: an option of the allocation
+ * differs between rounds, sbatch's own input variables do (`SBATCH_PARTITION=$p sbatch`), or the
+ * loop waits for room in the queue (`squeue` in the loop: every array task counts against the
+ * site's MaxSubmitJobs too, so such a loop is the way around that limit).
+ */
+function notAnArray(model: ShellModel, call: SbatchCall, loop: number, round: ReadonlySet<string>): boolean {
+  const reads = (text: string) => [...variablesRead(text)].some((n) => round.has(n));
+  for (const o of call.options) if (!PER_TASK_OPTIONS.has(o.name) && reads(`${o.word.text} ${o.valueWord?.text ?? ''}`)) return true;
+  for (const k of call.command.assignments) {
+    const a = model.assignments[k];
+    if (a && /^(SBATCH|SLURM)_/.test(a.name) && reads(a.valueText)) return true;
+  }
+  return model.commands.some((c) => c.loops.includes(loop) && (c.name?.value === 'squeue' || c.name?.value?.endsWith('/squeue')));
 }
 
 /** The message: how many jobs when the loops' rounds are known, and what one array does instead. */
@@ -73,8 +106,10 @@ export const submitLoop: Rule = {
       if (loop === undefined || reported.has(loop)) continue;
       if (call.options.some((o) => o.name === 'array')) continue;
       if (isChain(calls, call, loop)) continue;
+      const round = roundNames(shell, call, loop);
       // A loop over different job scripts (`for step in qc.sh align.sh`) runs a pipeline, not one job many times.
-      if (call.script && [...variablesRead(call.script.text)].some((n) => roundNames(shell, loop).has(n))) continue;
+      if (call.script && [...variablesRead(call.script.text)].some((n) => round.has(n))) continue;
+      if (notAnArray(shell, call, loop, round)) continue;
       reported.add(loop);
       const jobs = jobCount(shell, d, loop);
       const plan = planDriver({ text: script.text, model: shell, catalog: script.catalog, maxArraySize: ctx.settings.maxArraySize, loopIndex: loop, call });

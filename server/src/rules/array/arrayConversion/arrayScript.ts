@@ -35,6 +35,7 @@ export interface PrologueParts {
 /** Bash arithmetic for first + index * step, written the short way. */
 function arithmetic(first: number, step: number, index: string): string {
   const times = Math.abs(step) === 1 ? index : `${index} * ${Math.abs(step)}`;
+  if (first === 0 && step === 1) return `$${index}`;
   if (first === 0 && step > 0) return `$((${times}))`;
   return `$((${first} ${step < 0 ? '-' : '+'} ${times}))`;
 }
