@@ -179,6 +179,12 @@ describe('workflow reading: limits, never a hang or an exception', () => {
     assert.strictEqual(Object.keys((r.documents[0].value as { steps: object }).steps).length, 2500);
   });
 
+  it('a file over 8 million characters is not read, with a warning saying so', () => {
+    const r = readYaml(`a: ${'x'.repeat(8_000_001)}\n`, YAML12);
+    assert.strictEqual(r.documents.length, 0);
+    assert.deepStrictEqual(r.tooComplex.map((f) => [f.severity, /too large to check/.test(f.message)]), [['warning', true]]);
+  });
+
   it('random text never throws, and every range lies inside the text', function () {
     this.timeout(60000);
     const pieces = ['a', ':', ' ', '\n', '  ', '- ', '[', ']', '{', '}', ',', '"', "'", '&x ', '*x', '<<: ', '---\n', '#', '\t', '|\n', '? ', '!tag ', 'é', '\r\n'];

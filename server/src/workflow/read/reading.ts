@@ -34,6 +34,9 @@ export interface YamlReading {
   options?: ReadOptions;
 }
 
+/** Files longer than this (about 200,000 lines of YAML) are not read at all. */
+export const MAX_TEXT_CHARS = 8_000_000;
+
 /** How to read a file: which YAML version its engine's loader follows, and how bad a duplicate key is. */
 export interface ReadOptions {
   yamlVersion: '1.1' | '1.2';
@@ -129,6 +132,10 @@ function errorFindings(reading: YamlReading, errors: readonly YAMLError[], sever
  */
 export function readYaml(text: string, options: ReadOptions): YamlReading {
   const reading: YamlReading = { text, lines: splitLines(text), documents: [], syntax: [], duplicates: [], tooComplex: [], options };
+  if (text.length > MAX_TEXT_CHARS) {
+    reading.tooComplex.push(tooComplexFinding(offsetRange(reading, 0, 0), 'size', `${Math.round(text.length / 1_000_000)} million characters`));
+    return reading;
+  }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, parseOptions(options)) as Document.Parsed[];

@@ -52,7 +52,8 @@ export function syntaxFinding(reading: { lines: TextLines }, e: YAMLError, range
 }
 
 /** A `workflow/too-complex` finding: the file is refused before any schema check. */
-export function tooComplexFinding(range: Range, kind: 'depth' | 'alias-expansion' | 'alias-cycle', alias?: string): Finding {
+export function tooComplexFinding(range: Range, kind: 'depth' | 'alias-expansion' | 'alias-cycle' | 'size', alias?: string): Finding {
+  if (kind === 'size') return { code: 'workflow/too-complex', severity: 'warning', range, message: `This file is too large to check (${alias ?? 'over 8 million characters'}; the limit is 8 million).`, fixes: [], data: { kind } };
   const message =
     kind === 'depth'
       ? 'Nesting this deep is not checked: the file is refused before its schema is checked (more than 100 levels of mappings and lists).'
