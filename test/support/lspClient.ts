@@ -35,8 +35,9 @@ export class LspProcess {
     this.connection.listen();
   }
 
-  async initialize(initializationOptions?: unknown): Promise<unknown> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+  /** Sends initialize (with the client capabilities given, none by default) and initialized. */
+  async initialize(initializationOptions?: unknown, capabilities: Record<string, unknown> = {}): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
     await this.connection.sendNotification('initialized', {});
     return result;
   }
