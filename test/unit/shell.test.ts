@@ -280,7 +280,7 @@ describe('shell layer (tree-sitter-bash)', function () {
 
   describe('wiring', () => {
     it('analyzeJobScript builds the model once and keeps findings unchanged', () => {
-      const text = '#!/bin/bash\n#SBATCH --tmie=1\nfor i in 1 2; do sbatch a.sh; done\n';
+      const text = '#!/bin/bash\n#SBATCH --tmie=1\nfor i in 1 2; do echo "$i"; done\n';
       const without = analyzeJobScript(text);
       const withShell = analyzeJobScript(text, {}, shell);
       assert.strictEqual(without.shell, undefined);
