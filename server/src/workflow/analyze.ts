@@ -66,10 +66,16 @@ export function analyzeWorkflow(input: WorkflowInput, registry: SchemaRegistry, 
   const settings = resolveSettings(input.settings);
   const options: ReadOptions = { yamlVersion: format.yamlVersion, json: format.json, duplicateKeySeverity: format.duplicateKeySeverity, refusedBy: format.refusedBy };
   let reading: YamlReading | undefined;
-  try {
-    reading = previous ? readYamlIncrementally(previous, input.text, options) : undefined;
-  } catch {
-    reading = undefined;
+  const same = previous?.options;
+  if (previous && previous.text === input.text && same && same.yamlVersion === options.yamlVersion && same.json === options.json && same.duplicateKeySeverity === options.duplicateKeySeverity && same.refusedBy === options.refusedBy) {
+    // The same text read the same way (settings or a schema changed): the reading stands.
+    reading = previous;
+  } else {
+    try {
+      reading = previous ? readYamlIncrementally(previous, input.text, options) : undefined;
+    } catch {
+      reading = undefined;
+    }
   }
   reading ??= readYaml(input.text, options);
   const { schema, problem } = loadSchema(format, registry, files);
