@@ -34,8 +34,19 @@ async function revert(document: vscode.TextDocument | undefined): Promise<void> 
 
 suite('twelve-tips fixes', () => {
   let bindDoc: vscode.TextDocument | undefined;
+  let loopDoc: vscode.TextDocument | undefined;
+  let created: vscode.Uri | undefined;
   suiteTeardown(async () => {
     await revert(bindDoc);
+    await revert(loopDoc);
+    if (created) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === created!.toString());
+      if (doc) {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+    }
   });
 
   test('container/missing-bind: the fix adds --bind for the data directory and the warning goes away', async () => {
@@ -51,6 +62,30 @@ suite('twelve-tips fixes', () => {
       'the missing-bind warning to go away',
       () => (vscode.languages.getDiagnostics(bindDoc!.uri).some((d) => diagnosticCode(d) === 'container/missing-bind') ? undefined : true),
       () => describeDiagnostics(bindDoc!.uri),
+    );
+  });
+
+  test('array/submit-loop: the fix creates the array script and replaces the loop with one sbatch --array', async () => {
+    loopDoc = await openWorkspaceFile('submit-loop/submit_all.sh');
+    const line = lineNumberOf(loopDoc, 'sbatch align.sh "$sample"');
+    const diagnostic = await diagnosticOn(loopDoc, 'array/submit-loop', line);
+    const fixes = await quickFixesFor(loopDoc, diagnostic);
+    const fix = fixes.find((a) => a.title === 'Convert to one job array');
+    assert.ok(fix?.edit, `no conversion; offered: ${JSON.stringify(fixes.map((a) => a.title))}`);
+    created = vscode.Uri.joinPath(loopDoc.uri, '..', 'align.array.sh');
+    assert.strictEqual(await vscode.workspace.applyEdit(fix.edit), true, 'applyEdit refused the edit');
+
+    assert.ok(/^\s*sbatch --array=0-3 align\.array\.sh\s*$/m.test(loopDoc.getText()), loopDoc.getText());
+    assert.ok(!/\bfor sample in\b/.test(loopDoc.getText()), 'the loop is gone');
+    const arrayScript = await vscode.workspace.openTextDocument(created);
+    const text = arrayScript.getText();
+    assert.ok(text.startsWith('#!/bin/bash\n#SBATCH --job-name=align\n#SBATCH --time=01:00:00\n#SBATCH --cpus-per-task=4\n'), text);
+    assert.ok(text.includes('SLURM_ARRAY_TASK_ID'), text);
+    assert.ok(text.includes('bwa mem'), 'the commands of the job script are kept');
+    await waitFor(
+      'the submit-loop warning to go away',
+      () => (vscode.languages.getDiagnostics(loopDoc!.uri).some((d) => diagnosticCode(d) === 'array/submit-loop') ? undefined : true),
+      () => describeDiagnostics(loopDoc!.uri),
     );
   });
 });
