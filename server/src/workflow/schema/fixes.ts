@@ -19,6 +19,9 @@ export function closestName(name: string, candidates: readonly string[]): string
   const folded = fold(name);
   const same = candidates.find((c) => fold(c) === folded && c !== name);
   if (same) return same;
+  // An abbreviation of exactly one candidate (`str` for `string`, `int` for `integer`).
+  const longer = name.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(name.toLowerCase()) && c !== name) : [];
+  if (longer.length === 1) return longer[0];
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;

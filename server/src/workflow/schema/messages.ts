@@ -73,6 +73,11 @@ function subject(issue: SchemaIssue): string {
   return `\`${last}\``;
 }
 
+/** A subject as it reads inside a sentence ("entry 2 of `steps`", "the document"). */
+function inSentence(what: string): string {
+  return what === 'The document' ? 'the document' : what.replace(/^Entry /, 'entry ');
+}
+
 /**
  * The message for one schema issue, in our words. An unknown key is placed by the schema's title
  * (or its `class`), `suggestion` is the key or value probably meant, and `context` (" in a CWL
@@ -90,20 +95,20 @@ export function issueMessage(issue: SchemaIssue, suggestion?: string, context = 
       const shapes = ((p.types as string[]) ?? []).map(typeWords);
       const values = (p.values as unknown[]) ?? [];
       const patterns = ((p.patterns as string[]) ?? []).map((x) => (x.startsWith('a ') ? x : `text matching \`${x}\``));
-      if (suggestion !== undefined) return `${describeValue(data)} is not an allowed value of ${what === 'The document' ? 'the document' : what}: did you mean ${literal(suggestion)}?`;
+      if (suggestion !== undefined) return `${describeValue(data)} is not an allowed value of ${inSentence(what)}: did you mean ${literal(suggestion)}?`;
       const parts = [...shapes, ...(values.length > 0 ? [listOfValues(values)] : []), ...patterns];
       return `${what} should be ${orList(parts)}, not ${describeValue(data)}.`;
     }
     case 'enum': {
       const values = (p.allowedValues as unknown[]) ?? [];
-      return `${describeValue(data)} is not an allowed value of ${what === 'The document' ? 'the document' : what}: use ${listOfValues(values)}${suggestion !== undefined ? ` (did you mean ${literal(suggestion)}?)` : ''}.`;
+      return `${describeValue(data)} is not an allowed value of ${inSentence(what)}: use ${listOfValues(values)}${suggestion !== undefined ? ` (did you mean ${literal(suggestion)}?)` : ''}.`;
     }
     case 'const':
       return `${what} must be ${literal(p.allowedValue)} here, not ${describeValue(data)}.`;
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const key = String(p.additionalProperty ?? p.unevaluatedProperty ?? '');
-      const place = title ? ` in ${title}` : what !== 'The document' ? ` under ${what}` : ' at the top level';
+      const place = title ? ` in ${title}` : what !== 'The document' ? ` under ${inSentence(what)}` : ' at the top level';
       return `Unknown key \`${key}\`${place}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`;
     }
     case 'required':
@@ -150,7 +155,7 @@ export function issueMessage(issue: SchemaIssue, suggestion?: string, context = 
     case 'maxContains':
       return `${what} has too many entries of one kind.`;
     case 'not':
-      if (data !== null && typeof data !== 'object') return `${describeValue(data)} is not allowed for ${what === 'The document' ? 'the document' : what} here${context}.`;
+      if (data !== null && typeof data !== 'object') return `${describeValue(data)} is not allowed for ${inSentence(what)} here${context}.`;
       return `${what} has a form that is not allowed here${context}.`;
     case 'oneOf':
       return `${what} fits more than one of the allowed forms (${((p.passingSchemas as number[]) ?? []).map((n) => n + 1).join(' and ')}); it must fit exactly one.`;
