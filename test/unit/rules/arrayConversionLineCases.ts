@@ -356,4 +356,27 @@ export const LINE_CASES: ConversionCase[] = [
       ],
     },
   },
+  {
+    name: 'a later loop sets the variable again: converted',
+    driver: [
+      '#!/bin/bash',
+      'set -eu',
+      'for i in 1 2; do sbatch job.sh "$i"; done',
+      'for i in a b; do echo "$i"; done',
+    ],
+    expect: {
+      driver: [
+        '#!/bin/bash',
+        'set -eu',
+        'sbatch --array=1-2 job.array.sh',
+        'for i in a b; do echo "$i"; done',
+      ],
+      path: 'job.array.sh',
+      arrayScript: fromJob(
+        '# The loop was: for i in 1 2',
+        'i=$SLURM_ARRAY_TASK_ID',
+        'set -- "$i"',
+      ),
+    },
+  },
 ];

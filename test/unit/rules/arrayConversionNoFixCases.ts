@@ -78,4 +78,14 @@ export const NO_FIX_CASES: ConversionCase[] = [
     ],
     expect: { noFix: 'job-id-used' },
   },
+  {
+    name: 'the loop variable used after the loop: no fix',
+    driver: [
+      '#!/bin/bash',
+      'set -eu',
+      'for i in 1 2 3; do sbatch job.sh "$i"; done',
+      'echo "last: $i"',
+    ],
+    expect: { noFix: 'loop-body' },
+  },
 ];

@@ -54,10 +54,31 @@ function readOutside(d: DriverText, name: string, keep: { start: number; end: nu
 }
 
 /**
- * Checks the body of loop `loopIndex` around `call`. Returns the assignments to move and the
+ * True when the driver reads `name` after the loop (ending at `loopEnd`) before setting it again
+ * (an assignment, or a loop or `read` that sets it): such a read sees the loop's last value,
+ * which the conversion no longer sets.
+ */
+function readAfterLoop(model: ShellModel, d: DriverText, name: string, loopEnd: number): boolean {
+  const sets: number[] = [];
+  for (const a of model.assignments) if (a.name === name) sets.push(offsetOf(d, a.range.start));
+  for (const l of model.loops) {
+    const names = l.kind === 'for-in' ? [l.variable.name] : l.kind === 'c-style' ? [l.variable?.name] : (l.read?.variables.map((v) => v.name) ?? []);
+    if (names.includes(name)) sets.push(offsetOf(d, l.range.start));
+  }
+  const re = new RegExp(`\\$\\{?[#!]?${name}(?![A-Za-z0-9_])`, 'g');
+  for (const m of d.text.slice(loopEnd).matchAll(re)) {
+    const at = loopEnd + (m.index ?? 0);
+    if (!sets.some((s) => s > loopEnd && s < at)) return true;
+  }
+  return false;
+}
+
+/**
+ * Checks the body of loop `loopIndex` around `call` (`listKeepsVariable`: the driver keeps a loop
+ * that sets the loop's variable, to write the list). Returns the assignments to move and the
  * submitting statement, or why the loop does more than submit.
  */
-export function checkLoopBody(model: ShellModel, d: DriverText, loopIndex: number, call: SbatchCall, loopVariables: string[]): LoopBody | NoFix {
+export function checkLoopBody(model: ShellModel, d: DriverText, loopIndex: number, call: SbatchCall, loopVariables: string[], listKeepsVariable: boolean): LoopBody | NoFix {
   const loop = model.loops[loopIndex];
   const body: Range = loop.bodyRange;
   const bodyStart = offsetOf(d, body.start);
@@ -111,9 +132,11 @@ export function checkLoopBody(model: ShellModel, d: DriverText, loopIndex: numbe
   rest = rest.replace(/^\s*do\b/, '').replace(/\bdone\s*$/, '').replace(/\\\r?\n/g, ' ').replace(/(^|[\s;])#[^\n]*/g, '$1');
   if (!/^[\s;]*$/.test(rest)) return refuse('loop-body', `the body does more than submit (${rest.trim().slice(0, 40)})`);
 
-  // A body variable read after the loop would lose its last value.
-  const loopArea = { start: offsetOf(d, loop.range.start), end: offsetOf(d, loop.range.end) };
-  for (const a of assignments) if (readOutside(d, a.name, [loopArea])) return refuse('loop-body', `${a.name} is used after the loop`);
+  // A loop or body variable read after the loop would lose its last value (a loop that writes
+  // a list keeps setting its variable, so only the other kinds matter for the loop's own).
+  const loopEnd = offsetOf(d, loop.range.end);
+  const names = [...assignments.map((a) => a.name), ...(listKeepsVariable ? [] : loopVariables)];
+  for (const name of names) if (readAfterLoop(model, d, name, loopEnd)) return refuse('loop-body', `${name} is used after the loop, where it would no longer hold the last round's value`);
   if (captured) {
     // Reads in dropped echo/printf lines go with them; anywhere else (the next round's
     // --dependency, a list of ids, a later command) the id is really used.

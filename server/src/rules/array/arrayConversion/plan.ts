@@ -60,7 +60,9 @@ export function planDriver(input: ConversionInput): DriverPlan | NoFix {
   if (call.options.some((o) => o.name === 'wrap')) return { reason: 'wrap', detail: 'sbatch --wrap has no job script to turn into an array script' };
   const reading = readLoop(model, d, loopIndex);
   if ('reason' in reading) return reading;
-  const body = checkLoopBody(model, d, loopIndex, call, reading.variables);
+  const v = reading.values;
+  const listKeepsVariable = v.kind === 'lines' && v.list.kind === 'written' && v.readCommand === undefined;
+  const body = checkLoopBody(model, d, loopIndex, call, reading.variables, listKeepsVariable);
   if ('reason' in body) return body;
   const captured = call.assignment !== undefined;
   const rewrite = rewriteSbatch(d, call, body.roundVariables, body.statement, captured);
