@@ -4,6 +4,8 @@
 //
 // Usage: node run-ui-smoke.js <serverUrl> <workspaceDir> <extensionDevelopmentPath>
 // Env:   E2E_SCREENSHOT=<png> (default <workspaceDir>/../ui-smoke.png), CHROMIUM=<binary>
+//        E2E_QUEUE_SCREENSHOT=<png>  also the queue panel with real jobs (queue-screenshot.js;
+//        needs the test cluster's Slurm commands on PATH)
 // Exit:  0 all steps passed; 1 a step failed; 2 the driver itself broke.
 'use strict';
 const fs = require('fs');
@@ -93,6 +95,9 @@ function hoverTarget() {
 
   await page.screenshot({ path: screenshotPath });
   console.log(`[ui] screenshot ${screenshotPath}`);
+  if (process.env.E2E_QUEUE_SCREENSHOT) {
+    await require('./queue-screenshot').queueScreenshot(page, step, path.resolve(process.env.E2E_QUEUE_SCREENSHOT));
+  }
   const passed = stepResults.filter(Boolean).length;
   console.log(`${passed} passed, ${stepResults.length - passed} failed (total ${Date.now() - t0} ms)`);
   await context.close();

@@ -110,7 +110,8 @@ suite('queue panel (real Slurm)', () => {
     const local = await waitFor('the local cluster listed', async () => {
       last = await snapshot();
       const c = localCluster(last);
-      return c && / running · \d+ pending/.test(c.description ?? '') ? c : undefined;
+      // the view's visibility reaches the extension host a moment after the focus command
+      return c && / running · \d+ pending/.test(c.description ?? '') && last.visible ? c : undefined;
     }, () => JSON.stringify(last), SLURM_DEADLINE_MS);
     assert.strictEqual(last?.visible, true, 'the view is visible after hpcWorkflows.queue.show');
     assert.ok(!walk(local.children).some((i) => i.contextValue?.startsWith('queueError')), describeTree(last));
@@ -157,9 +158,10 @@ suite('queue panel (real Slurm)', () => {
     const arrayNode = await waitFor(`array ${id} in the view`, async () => {
       last = await snapshot(true);
       const local = localCluster(last);
-      return local && walk(local.children).find((i) => i.label === `${id}_[…]  ${name}`);
+      return local && walk(local.children).find((i) => i.label === `${id}_[0-3]  ${name}` && i.children.length > 0);
     }, () => (last ? describeTree(last) : ''), SLURM_DEADLINE_MS);
-    assert.match(arrayNode.description ?? '', /^PENDING · array, 4 tasks$/);
+    assert.match(arrayNode.description ?? '', /^PENDING · array, 4 tasks · JobHeldUser$/);
+    assert.match(arrayNode.contextValue ?? '', /^array\b.*\breleasable\b/);
     assert.deepStrictEqual(arrayNode.children.map((c) => c.label), [`${id}_[0-3]  ${name}`]);
     assert.deepStrictEqual(arrayNode.ref, { cluster: 'local', ids: [`${id}_[0-3]`] });
 
@@ -213,7 +215,7 @@ suite('queue panel (real Slurm)', () => {
 
   test('submitting the open job script lists the job at once and reports its exit code when it ends', async function () {
     this.timeout(SLURM_DEADLINE_MS * 3);
-    const uri = workspaceFile('queue-job.sbatch');
+    const uri = workspaceFile('queue-submit.sbatch');
     const result = await command<{ cluster: string; id: string } | undefined>('submit', uri, { cluster: 'local', dependency: '' });
     assert.ok(result, 'the submit command returned no job');
     submitted.push(result.id);
@@ -225,7 +227,7 @@ suite('queue panel (real Slurm)', () => {
       return last.ended.find((e) => e.id === result.id);
     }, () => JSON.stringify(last?.ended), SLURM_DEADLINE_MS * 2);
     assert.strictEqual(ended.text, `Job ${result.id} "hpcw-e2e-submit" on local: FAILED, exit code 3.`);
-    assert.strictEqual(ended.log, path.join(path.dirname(uri.fsPath), `queue-job-${result.id}.out`));
+    assert.strictEqual(ended.log, path.join(path.dirname(uri.fsPath), `queue-submit-${result.id}.out`));
     assert.strictEqual(fs.readFileSync(ended.log, 'utf8'), 'hello from the queue panel test\n');
     fs.rmSync(ended.log, { force: true });
   });

@@ -172,19 +172,35 @@ export class QueueModel implements vscode.Disposable {
 
   private async list(entry: ClusterEntry, cluster: SlurmCluster): Promise<void> {
     const jobs = await cluster.list({ allUsers: this.allUsersValue });
+    // NOTE: an unchanged listing does not redraw the tree (a redraw closes an open tooltip)
+    const same = entry.error === undefined && entry.jobs !== undefined && sameListing(entry.jobs, jobs);
     entry.jobs = jobs;
     entry.error = undefined;
     entry.retryInMs = undefined;
     entry.updatedAt = new Date();
-    this.updated(entry);
+    this.updated(entry, !same);
   }
 
-  private updated(entry: ClusterEntry): void {
+  private updated(entry: ClusterEntry, redraw = true): void {
     if (!this.entries.includes(entry)) return;
-    entry.revision++;
-    this.changed.fire();
+    if (redraw) {
+      entry.revision++;
+      this.changed.fire();
+    }
     this.clusterUpdated.fire(entry);
   }
+}
+
+/** True when two listings hold the same records with the same values, in the same order. */
+function sameListing(a: Job[], b: Job[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i].raw;
+    const y = b[i].raw;
+    for (const key in x) if (x[key] !== y[key]) return false;
+    for (const key in y) if (!(key in x)) return false;
+  }
+  return true;
 }
 
 function disposeEntry(entry: ClusterEntry): void {

@@ -33,6 +33,26 @@ export function unionActions(jobs: Job[]): JobAction[] {
   return (['cancellable', 'holdable', 'releasable', 'requeueable'] as JobAction[]).filter((a) => all.has(a));
 }
 
+/**
+ * The task part of an array node's label from its records: numeric tasks as ranges, pending
+ * rests as printed: ["0","1","2"] → "0-2"; ["7","[8-11%2]"] → "7,8-11%2".
+ */
+export function arrayTaskSummary(tasks: Job[]): string {
+  const numbers = tasks.map((t) => t.arrayTaskId ?? '').filter((t) => /^\d+$/.test(t)).map(Number).sort((a, b) => a - b);
+  const pieces: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    pieces.push(j > i ? `${numbers[i]}-${numbers[j]}` : `${numbers[i]}`);
+    i = j;
+  }
+  for (const t of tasks) {
+    const task = t.arrayTaskId ?? '';
+    if (task.startsWith('[')) pieces.push(task.slice(1, -1));
+  }
+  return pieces.join(',');
+}
+
 /** The tree label of a job: "123 name". */
 export function jobLabel(job: Job): string {
   return `${job.id}  ${job.name}`;
@@ -119,6 +139,8 @@ export function jobTooltipMarkdown(job: Job): string {
   lines.push('| | |', '|---|---|');
   for (const [key, value] of Object.entries(job.raw)) {
     if (value === '' || value === 'N/A' || value === '(null)') continue;
+    // the record's own id and the array id only say something for array tasks
+    if ((key === 'jobid_raw' || key === 'array_job_id') && job.arrayJobId === undefined && value === job.id) continue;
     lines.push(`| ${escapeMarkdown(FIELD_LABELS[key] ?? key)} | ${escapeMarkdown(value)} |`);
   }
   return lines.join('\n');

@@ -7,7 +7,7 @@ import { describeState, normalizeState, type Job } from '../api';
 import type { JobFilter } from './filter';
 import type { ClusterEntry, QueueModel } from './model';
 import { arrayChildren, clusterChildren, GroupCache, groupChildren, jobsOf, nodeId, type QueueNode } from './nodes';
-import { countByState, escapeMarkdown, jobDescription, jobIcon, jobLabel, jobTooltipMarkdown, stateIcon, taskCount, unionActions } from './presentation';
+import { arrayTaskSummary, countByState, escapeMarkdown, jobDescription, jobIcon, jobLabel, jobTooltipMarkdown, stateIcon, taskCount, unionActions } from './presentation';
 
 /** A group with more jobs than this starts collapsed (the tree stays quick with long queues). */
 const EXPAND_GROUP_LIMIT = 200;
@@ -142,8 +142,10 @@ function groupItem(state: string, nodeCount: number, jobs: Job[]): vscode.TreeIt
 
 function arrayItem(node: QueueNode & { kind: 'array' }): vscode.TreeItem {
   const count = node.tasks.reduce((n, j) => n + taskCount(j), 0);
-  const item = new vscode.TreeItem(`${node.arrayJobId}_[…]  ${node.name}`, vscode.TreeItemCollapsibleState.Collapsed);
-  item.description = `${normalizeState(node.state)} · array, ${count} task${count === 1 ? '' : 's'}`;
+  const item = new vscode.TreeItem(`${node.arrayJobId}_[${arrayTaskSummary(node.tasks) || '…'}]  ${node.name}`, vscode.TreeItemCollapsibleState.Collapsed);
+  const reasons = new Set(node.tasks.map((t) => t.reason.replace(/^\(|\)$/g, '')));
+  const reason = reasons.size === 1 ? [...reasons][0] : '';
+  item.description = [normalizeState(node.state), `array, ${count} task${count === 1 ? '' : 's'}`, reason].filter((p) => p !== '').join(' · ');
   const icon = stateIcon(node.state);
   item.iconPath = new vscode.ThemeIcon('layers', icon.color ? new vscode.ThemeColor(icon.color) : undefined);
   item.tooltip = new vscode.MarkdownString(`**Job array ${escapeMarkdown(node.arrayJobId)}** ${escapeMarkdown(node.name)}\n\n` +
