@@ -12,6 +12,11 @@ runRuleTable('slurm/foreign-directive', {
   ],
   invalid: [
     {
+      name: 'the same amount in other units is no override (180gb translated = 180G): only the translation is told',
+      code: script('#SBATCH --mem=180G', '#SBATCH --time=2:00:00', '#PBS -l mem=180gb', '#PBS -l walltime=02:00:00', 'srun hostname'),
+      errors: [{ line: 4, message: 'sbatch reads this #PBS line as --mem=180g' }, { line: 5, message: 'sbatch reads this #PBS line as --time=02:00:00' }],
+    },
+    {
       name: 'what sbatch makes of #PBS lines, and the rewrite',
       code: script('#PBS -N pbs_style', '#PBS -l walltime=02:00:00,nodes=2:ppn=8', 'srun hostname'),
       errors: [

@@ -1,5 +1,7 @@
 import { getoptTarget, readOptions, type GetoptProblem, type GetoptResult, type ParsedOption } from '../getopt';
 import type { ScannedScript } from '../scanner';
+import { parseMemoryToMiB } from '../values/memory';
+import { parseTimeToSeconds } from '../values/time';
 import { TranslationBuilder } from './builder';
 import { translateBsubOption } from './bsub';
 import { collectForeignLines, type Collected } from './collect';
@@ -57,6 +59,25 @@ function spanOf(t: TranslatedOption): { line: number; start: number; end: number
 }
 
 /** Warnings for translated options that replace a different #SBATCH value or an earlier translated one. */
+/** Options whose values are amounts: `180gb` translated to `180g` asks for the same as `180G`. */
+const MEMORY_OPTIONS = new Set(['mem', 'mem-per-cpu', 'mem-per-gpu', 'tmp']);
+const TIME_OPTIONS = new Set(['time', 'time-min']);
+
+/** True when two values of an option ask for the same thing (same text, or the same amount). */
+function sameValue(option: string, a: string | undefined, b: string | undefined): boolean {
+  if ((a ?? '') === (b ?? '')) return true;
+  if (a === undefined || b === undefined) return false;
+  if (MEMORY_OPTIONS.has(option)) {
+    const x = parseMemoryToMiB(a);
+    return x !== undefined && x === parseMemoryToMiB(b);
+  }
+  if (TIME_OPTIONS.has(option)) {
+    const x = parseTimeToSeconds(a);
+    return x !== undefined && x === parseTimeToSeconds(b);
+  }
+  return false;
+}
+
 function overrideProblems(options: readonly TranslatedOption[], sbatch: readonly ParsedOption[], dialect: ForeignDialect): ForeignProblem[] {
   const problems: ForeignProblem[] = [];
   const prefix = dialect === 'pbs' ? '#PBS' : '#BSUB';
@@ -65,12 +86,12 @@ function overrideProblems(options: readonly TranslatedOption[], sbatch: readonly
     if (t.hidden || t.refused || ACCUMULATING.has(name)) continue;
     const later = options.slice(k + 1).find((x) => getoptTarget(x.option) === name);
     if (later) {
-      if (!later.refused && (later.value ?? '') !== (t.value ?? '')) {
+      if (!later.refused && !sameValue(name, later.value, t.value)) {
         problems.push({ ...spanOf(t), kind: 'overridden', severity: 'warning', message: `sbatch drops ${describeTranslated(t)} from ${t.written}: ${later.written} on line ${later.name.line + 1} sets ${describeTranslated(later)} after it` });
       }
       continue;
     }
-    const replaced = sbatch.filter((o) => getoptTarget(o.spec.name) === name && (o.value ?? '') !== (t.value ?? ''));
+    const replaced = sbatch.filter((o) => getoptTarget(o.spec.name) === name && !sameValue(name, o.value, t.value));
     const last = replaced[replaced.length - 1];
     if (last) {
       problems.push({
