@@ -4,7 +4,8 @@
  * notification shows the state and exit code with a button to open its log.
  */
 import * as vscode from 'vscode';
-import { isFinishedState, normalizeState, type FinishedJob, type Job } from '../api';
+import { isFinishedState, type FinishedJob, type Job } from '../api';
+import { summarizeEnd } from './endSummary';
 import type { JobLogProvider } from './logDocument';
 import type { ClusterEntry, QueueModel } from './model';
 
@@ -24,27 +25,6 @@ interface Followed {
 /** True when a listed record belongs to the job with this (numeric) id. */
 function belongsTo(job: Job, id: string): boolean {
   return job.id === id || job.jobId === id || job.arrayJobId === id || job.id.startsWith(`${id}+`);
-}
-
-/** "2:0" → "exit code 2"; "0:9" → "exit code 0, signal 9". */
-export function describeExitCode(exitCode: string): string {
-  const [code, signal] = exitCode.split(':');
-  return `exit code ${code || '?'}${signal && signal !== '0' ? `, signal ${signal}` : ''}`;
-}
-
-/** One line about how a job (or every task of an array) ended. */
-export function summarizeEnd(records: FinishedJob[]): { text: string; ok: boolean } {
-  const states = new Map<string, number>();
-  for (const r of records) {
-    const state = normalizeState(r.state);
-    states.set(state, (states.get(state) ?? 0) + 1);
-  }
-  const bad = records.find((r) => normalizeState(r.state) !== 'COMPLETED' || r.exitCode !== '0:0');
-  const worst = bad ?? records[0];
-  const ok = bad === undefined;
-  if (records.length === 1 && worst) return { text: `${normalizeState(worst.state)}, ${describeExitCode(worst.exitCode)}`, ok };
-  const parts = [...states.entries()].map(([s, n]) => `${n} ${s}`);
-  return { text: `${records.length} tasks: ${parts.join(', ')}${worst && !ok ? ` (e.g. ${worst.id}: ${describeExitCode(worst.exitCode)})` : ''}`, ok };
 }
 
 /** Follows submitted jobs until they end. */
