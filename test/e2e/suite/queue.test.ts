@@ -27,7 +27,8 @@ interface ActionResult { done: string[]; failed: string[]; skipped: string[] }
 const SLURM_DEADLINE_MS = 30_000;
 const RUN = `hpcw-e2e-${process.pid}-${Date.now().toString(36)}`;
 const submitted: string[] = [];
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hpcw-e2e-queue-'));
+/** Where sbatch runs and test logs go; made in suiteSetup (mocha loads this file even when grep skips it). */
+let scratch = '';
 
 /** Submits with sbatch (argv, no shell) and returns the job id; remembers it for the clean-up. */
 function sbatch(...args: string[]): string {
@@ -90,6 +91,7 @@ function command<T>(name: string, ...args: unknown[]): Promise<T> {
 suite('queue panel (real Slurm)', () => {
   suiteSetup(async function () {
     this.timeout(SLURM_DEADLINE_MS * 2);
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hpcw-e2e-queue-'));
     // Running the view's own command activates the extension and makes the view visible.
     await vscode.commands.executeCommand('hpcWorkflows.queue.show');
   });
@@ -102,7 +104,7 @@ suite('queue panel (real Slurm)', () => {
         // jobs that already ended
       }
     }
-    fs.rmSync(scratch, { recursive: true, force: true });
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
   test('the local cluster is found on PATH and listed in the visible view', async () => {

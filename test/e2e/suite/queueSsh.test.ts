@@ -68,7 +68,7 @@ suite('queue panel over ssh (real sshd)', () => {
   suiteTeardown(async () => {
     if (!env) return;
     await vscode.workspace.getConfiguration('hpcWorkflows.queue').update('sshHosts', undefined, vscode.ConfigurationTarget.Global);
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('the ssh host is listed beside the local one; the unreachable host shows its error, its hint and a retry action', async () => {
