@@ -43,6 +43,11 @@ function applicable(t: ClusterTargets, capability: JobAction): { ids: string[]; 
   return { ids, skipped };
 }
 
+/** Up to 15 lines, then how many more. */
+function listed(lines: string[]): string {
+  return lines.length <= 15 ? lines.join('\n') : `${lines.slice(0, 15).join('\n')}\n… and ${lines.length - 15} more`;
+}
+
 async function confirm(action: Action, targets: ClusterTargets[], count: number): Promise<boolean> {
   if (!ACTIONS[action].destructive || !readQueueSettings().confirmDestructiveActions) return true;
   const verb = action === 'cancel' ? 'Cancel' : 'Requeue';
@@ -55,7 +60,7 @@ async function confirm(action: Action, targets: ClusterTargets[], count: number)
   const go: vscode.MessageItem = { title: `${verb} ${count === 1 ? 'Job' : `${count} Jobs`}` };
   const keep: vscode.MessageItem = { title: 'Keep', isCloseAffordance: true };
   const answer = await vscode.window.showWarningMessage(`${verb} ${what}?`,
-    { modal: true, detail: `${count > 1 ? `${names.join('\n')}\n\n` : ''}${consequence}` }, go, keep);
+    { modal: true, detail: `${count > 1 ? `${listed(names)}\n\n` : ''}${consequence}` }, go, keep);
   return answer === go;
 }
 
