@@ -1,17 +1,28 @@
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import { parseArgs, UsageError, USAGE } from './cli/args';
 import { runLint } from './cli/lint';
 import { parseSettings } from './settings';
 import { startServer } from './server';
+import { parseWorkflowSettings } from './workflow/settings';
+import type { WorkflowSettings } from './workflow/types';
 
 const VERSION = '0.1.0';
 
-async function loadConfig(file: string | undefined): Promise<{ settings: ReturnType<typeof parseSettings>['settings'] | undefined; error?: string }> {
+/**
+ * Reads a `--config` file: the same shape as the editor's `hpcWorkflows` section. Schema files of
+ * `workflow.schemas` named by a relative path are found next to the config file.
+ */
+async function loadConfig(file: string | undefined): Promise<{ settings: ReturnType<typeof parseSettings>['settings'] | undefined; workflow?: WorkflowSettings; error?: string }> {
   if (!file) return { settings: undefined };
   try {
     const raw: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
     const { settings, problems } = parseSettings(raw);
-    return { settings, error: problems.length > 0 ? problems.join('\n') : undefined };
+    const workflow = parseWorkflowSettings(raw);
+    const folder = path.dirname(path.resolve(file));
+    const schemas = workflow.settings.schemas.map((s) => ({ ...s, schema: path.resolve(folder, s.schema) }));
+    const all = [...problems, ...workflow.problems];
+    return { settings, workflow: { ...workflow.settings, schemas }, error: all.length > 0 ? all.join('\n') : undefined };
   } catch (err) {
     return { settings: undefined, error: `cannot read config ${file}: ${err instanceof SyntaxError ? `invalid JSON (${err.message})` : String(err)}` };
   }
@@ -49,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
       const config = await loadConfig(cmd.configFile);
       if (config.error) process.stderr.write(`hpcw: ${config.error}\n`);
       if (cmd.configFile && !config.settings) return 2;
-      const out = await runLint(cmd, VERSION, config.settings ?? {});
+      const out = await runLint(cmd, VERSION, config.settings ?? {}, config.workflow);
       process.stdout.write(out.stdout);
       process.stderr.write(out.stderr);
       return out.exitCode;

@@ -67,4 +67,14 @@ describe('hpcw lint: workflow files (the bundled CLI as a process)', () => {
     const ids = sarif.runs[0].tool.driver.rules.map((x) => x.id);
     for (const id of ['workflow/yaml-syntax', 'workflow/duplicate-key', 'workflow/schema', 'workflow/too-complex']) assert.ok(ids.includes(id), id);
   });
+
+  it('--config: user schemas of workflow.schemas apply, their paths read from the config file\'s folder', () => {
+    mkdirSync(path.join(dir, 'conf', 'schemas'), { recursive: true });
+    writeFileSync(path.join(dir, 'conf', 'schemas', 'run.schema.json'), JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { samples: { type: 'integer' } }, required: ['samples'] }));
+    writeFileSync(path.join(dir, 'conf', 'hpcw.json'), JSON.stringify({ workflow: { schemas: { 'schemas/run.schema.json': ['runs/*.yaml'] } } }));
+    mkdirSync(path.join(dir, 'runs'), { recursive: true });
+    writeFileSync(path.join(dir, 'runs', 'r1.yaml'), 'samples: many\n');
+    const r = json('--config', path.join('conf', 'hpcw.json'), path.join('runs', 'r1.yaml'));
+    assert.deepStrictEqual(r.findings.map((f) => [f.code, f.line]), [['workflow/schema', 1]], r.stderr);
+  });
 });
