@@ -66,6 +66,7 @@ const DATA_CASES: { name: string; code: string; data: Record<string, unknown> }[
   { name: 'a condition in the body', code: 'for s in a b; do\n  [ -e raw/$s ] && sbatch job.sh $s\ndone', data: { loop: 0, command: 0, jobs: 2, noFix: 'loop-body' } },
   { name: '--wrap', code: 'for s in 1 2; do sbatch --wrap "echo $s"; done', data: { loop: 0, command: 0, jobs: 2, noFix: 'wrap' } },
   { name: 'ids collected', code: 'deps=""\nfor c in 1 2; do\n  jid=$(sbatch --parsable job.sh $c)\n  deps="$deps:$jid"\ndone\nsbatch --dependency=afterok$deps merge.sh', data: { loop: 0, command: 0, jobs: 2, noFix: 'job-id-used' } },
+  { name: 'an ambiguous option (--expor) that uses the loop', code: 'for i in 1 2; do sbatch --expor=SAMPLE=$i job.sh; done', data: { loop: 0, command: 0, jobs: 2, noFix: 'option-uses-loop' } },
   { name: 'a variable set for sbatch from the loop', code: 'for s in a b; do SAMPLE=$s sbatch job.sh; done', data: { loop: 0, command: 0, jobs: 2, noFix: 'option-uses-loop' } },
   { name: 'a driver variable moves into the job', code: 'out=res\nfor s in a b; do sbatch job.sh "$out/$s"; done', data: { loop: 0, command: 0, jobs: 2, noFix: 'driver-variable' } },
   { name: 'output of the loop kept in a file', code: 'for s in a b; do sbatch job.sh $s; done > ids.txt', data: { loop: 0, command: 0, jobs: 2, noFix: 'loop-placement' } },

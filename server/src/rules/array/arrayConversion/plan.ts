@@ -54,7 +54,7 @@ interface DriverPlan {
 export function planDriver(input: ConversionInput): DriverPlan | NoFix {
   const { model, loopIndex, call } = input;
   const loop = model.loops[loopIndex];
-  if (!loop) return { reason: 'loop-values', detail: 'no such loop' };
+  if (!loop || call.command.loops[call.command.loops.length - 1] !== loopIndex) return { reason: 'loop-values', detail: 'the sbatch call is not in that loop' };
   if (loop.parent !== undefined || call.command.loops.length > 1) return { reason: 'nested-loop', detail: 'the sbatch loop runs inside another loop' };
   const d = driverText(input.text);
   if (call.options.some((o) => o.name === 'wrap')) return { reason: 'wrap', detail: 'sbatch --wrap has no job script to turn into an array script' };

@@ -207,7 +207,7 @@ export function rewriteSbatch(d: DriverText, call: SbatchCall, round: ReadonlySe
   const scriptRange = call.script.range;
   const insertAt = offsetOf(d, call.nameWord.range.end);
   const addParsable = captured && !call.options.some((o) => o.name === 'parsable');
-  return {
+  const rewrite: SbatchRewrite = {
     exports,
     ...(setArguments ? { setArguments } : {}),
     statement(shape) {
@@ -230,4 +230,9 @@ export function rewriteSbatch(d: DriverText, call: SbatchCall, round: ReadonlySe
       return text;
     },
   };
+  // NOTE: whatever the line held (an option sbatch does not know, a word read differently), the
+  // one submission must not read a value of the rounds any more.
+  const probe = rewrite.statement({ arraySpec: '1', scriptWord: 'x', taskPattern: '%a', defaultExport: 'ALL' });
+  if (readsAny(variablesRead(probe), round)) return refuse('option-uses-loop', 'a word of the sbatch line that uses the loop\'s values cannot be carried into the array');
+  return rewrite;
 }
