@@ -1,7 +1,8 @@
 import type { ShellDocumentKind } from './core/jobScriptDetection';
 import type { Finding } from './core/types';
 import { JOB_SCRIPT_RULES } from './rules';
-import { isSuppressed, readSuppressions } from './rules/suppression';
+import { runRules } from './rules/runRules';
+import { readSuppressions } from './rules/suppression';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type RuleContext } from './rules/types';
 import { optionCatalog } from './slurm/catalog';
 import { parseJobScript, type JobScript } from './slurm/jobScript';
@@ -28,10 +29,6 @@ export function resolveSettings(settings: Partial<AnalysisSettings> = {}): Analy
     severity: settings.severity ?? DEFAULT_SETTINGS.severity,
     now: settings.now,
   };
-}
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
 }
 
 /**
@@ -61,23 +58,7 @@ export function analyzeJobScript(text: string, partial: Partial<AnalysisSettings
       return readShell();
     },
   };
-  const suppressions = readSuppressions(script.lines.lines);
-  const findings: Finding[] = [];
-  for (const rule of JOB_SCRIPT_RULES) {
-    const configured = settings.severity[rule.meta.id];
-    if (configured === 'off' || (kind === 'submit-script' && !rule.meta.submitScripts)) continue;
-    let produced: Finding[];
-    try {
-      produced = rule.check(context);
-    } catch (err) {
-      produced = [{ code: rule.meta.id, severity: 'info', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Internal error in rule ${rule.meta.id}: ${String(err)}`, fixes: [] }];
-    }
-    for (const f of produced) {
-      if (isSuppressed(f, suppressions)) continue;
-      findings.push(configured ? { ...f, severity: configured } : f);
-    }
-  }
-  findings.sort(byPosition);
+  const findings = runRules(JOB_SCRIPT_RULES, context, settings.severity, readSuppressions(script.lines.lines), (rule) => kind === 'job-script' || rule.meta.submitScripts === true);
   return {
     script,
     kind,

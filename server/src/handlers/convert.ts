@@ -1,5 +1,5 @@
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextDocumentEdit, type CreateFile, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Finding, Fix, Severity } from '../core/types';
+import { CodeActionKind, DiagnosticSeverity, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionItemKind, type CodeAction, type Diagnostic, type TextDocumentEdit, type CreateFile, type WorkspaceEdit } from 'vscode-languageserver';
+import type { Finding, Fix, Range, Severity } from '../core/types';
 import { ruleDocsUrl } from '../rules';
 
 export const SOURCE = 'hpc-workflows';
@@ -69,4 +69,31 @@ export function toCodeAction(uri: string, fix: Fix, diagnostics: Diagnostic[], k
   }
   if (fix.editorAction === 'set-eol-lf') action.command = { title: fix.title, command: SET_EOL_LF_COMMAND, arguments: [uri] };
   return action;
+}
+
+/** What the job-script and workflow completion features both return for one entry. */
+export interface CompletionEntryLike {
+  label: string;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  range: Range;
+  insertText: string;
+  isSnippet?: boolean;
+  sortText?: string;
+  filterText?: string;
+}
+
+/** A completion entry as an LSP completion item that replaces `range` with its text. */
+export function toCompletionItem(e: CompletionEntryLike, kind: CompletionItemKind): CompletionItem {
+  return {
+    label: e.label,
+    kind,
+    detail: e.detail,
+    documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
+    textEdit: { range: e.range, newText: e.insertText },
+    insertTextFormat: e.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    sortText: e.sortText,
+    filterText: e.filterText ?? e.label,
+  };
 }

@@ -1,7 +1,6 @@
 import {
   CodeActionKind,
   CompletionItemKind,
-  InsertTextFormat,
   MarkupKind,
   type CodeAction,
   type CodeActionParams,
@@ -17,7 +16,7 @@ import { completeAt } from '../features/completion';
 import { hoverAt } from '../features/hover';
 import { suppressionFix } from '../features/suppressFix';
 import type { DocumentAnalyses } from './analyses';
-import { toCodeAction, toDiagnostic, type MultiFileTarget } from './convert';
+import { toCodeAction, toCompletionItem, toDiagnostic, type MultiFileTarget } from './convert';
 import { diskFileReader, documentFolder, fileUriFor } from './fileReader';
 import { ruleById } from '../rules';
 import type { Finding, Fix } from '../core/types';
@@ -64,16 +63,7 @@ export function createFeatureHandlers(documents: TextDocuments<TextDocument>, an
       const analysis = doc && analyses.quick(doc);
       if (!doc || !analysis) return [];
       const kinds = { option: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, directive: CompletionItemKind.Keyword, snippet: CompletionItemKind.Snippet };
-      return completeAt(analysis, doc.getText(), params.position, analyses.currentSettings).map((e) => ({
-        label: e.label,
-        kind: kinds[e.kind],
-        detail: e.detail,
-        documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
-        textEdit: { range: e.range, newText: e.insertText },
-        insertTextFormat: e.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        sortText: e.sortText,
-        filterText: e.filterText ?? e.label,
-      }));
+      return completeAt(analysis, doc.getText(), params.position, analyses.currentSettings).map((e) => toCompletionItem(e, kinds[e.kind]));
     },
 
     codeActions(params: CodeActionParams): CodeAction[] {

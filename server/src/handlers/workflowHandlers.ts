@@ -1,7 +1,6 @@
 import {
   CodeActionKind,
   CompletionItemKind,
-  InsertTextFormat,
   MarkupKind,
   type CodeAction,
   type CodeActionParams,
@@ -16,7 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineRange, type Finding, type Fix } from '../core/types';
 import { workflowCompletionsAt } from '../workflow/features/completion';
 import { workflowHoverAt } from '../workflow/features/hover';
-import { toCodeAction, toDiagnostic } from './convert';
+import { toCodeAction, toCompletionItem, toDiagnostic } from './convert';
 import { isWorkflowDocument, WorkflowAnalyses } from './workflowAnalyses';
 
 /** Schema-like files whose change can change other documents' analyses. */
@@ -122,16 +121,7 @@ export class WorkflowHandlers {
     const analysis = doc && this.analyses.get(doc);
     if (!analysis) return [];
     const kinds = { key: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, snippet: CompletionItemKind.Snippet };
-    return workflowCompletionsAt(analysis, params.position).map((e) => ({
-      label: e.label,
-      kind: kinds[e.kind],
-      detail: e.detail,
-      documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
-      textEdit: { range: e.range, newText: e.insertText },
-      insertTextFormat: e.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      sortText: e.sortText,
-      filterText: e.filterText ?? e.label,
-    }));
+    return workflowCompletionsAt(analysis, params.position).map((e) => toCompletionItem(e, kinds[e.kind]));
   }
 
   /** Quick fixes of the diagnostics in the request, found by code and range (never by message). */

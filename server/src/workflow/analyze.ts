@@ -2,7 +2,8 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { resolveSettings } from '../analyze';
 import type { Finding } from '../core/types';
-import { isSuppressed, readSuppressions } from '../rules/suppression';
+import { runRules } from '../rules/runRules';
+import { readSuppressions } from '../rules/suppression';
 import { detectFormat } from './detect';
 import { readYamlIncrementally } from './read/incremental';
 import { readYaml, type ReadOptions, type YamlReading } from './read/reading';
@@ -21,10 +22,6 @@ export interface WorkflowAnalysis {
 }
 
 const NO_FILES: WorkflowFileReader = () => undefined;
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
-}
 
 /**
  * The compiled schema of a format: ours (compiled once per process), or a workspace file read
@@ -80,22 +77,6 @@ export function analyzeWorkflow(input: WorkflowInput, registry: SchemaRegistry, 
   reading ??= readYaml(input.text, options);
   const { schema, problem } = loadSchema(format, registry, files);
   const ctx: WorkflowContext = { path: input.path, text: input.text, format, reading, files, settings, schema, schemaProblem: problem };
-  const suppressions = readSuppressions(reading.lines.lines);
-  const findings: Finding[] = [];
-  for (const rule of WORKFLOW_RULES) {
-    const configured = settings.severity[rule.meta.id];
-    if (configured === 'off') continue;
-    let produced: Finding[];
-    try {
-      produced = rule.check(ctx);
-    } catch (err) {
-      produced = [{ code: rule.meta.id, severity: 'info', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Internal error in rule ${rule.meta.id}: ${String(err)}`, fixes: [] }];
-    }
-    for (const f of produced) {
-      if (isSuppressed(f, suppressions)) continue;
-      findings.push(configured ? { ...f, severity: configured } : f);
-    }
-  }
-  findings.sort(byPosition);
+  const findings = runRules(WORKFLOW_RULES, ctx, settings.severity, readSuppressions(reading.lines.lines));
   return { format, reading, findings, schema, schemaProblem: problem };
 }
