@@ -15,6 +15,7 @@ import { createFeatureHandlers, FIX_ALL_KIND } from './handlers/features';
 import { resolveSettings } from './analyze';
 import { parseSettings } from './settings';
 import { sharedShellParser } from './shell/loader';
+import { workspaceHasWorkflowFiles } from './handlers/workspaceScan';
 import { isWorkflowDocument, WorkflowAnalyses } from './handlers/workflowAnalyses';
 import { uriPath } from './handlers/workflowFiles';
 import { WorkflowHandlers } from './handlers/workflowHandlers';
@@ -32,6 +33,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const workflows = new WorkflowHandlers(connection, documents, new WorkflowAnalyses(() => analyses.currentSettings, documents));
   let canPullConfiguration = false;
   let canCreateFiles = false;
+  let expectWorkflowFiles = false;
   const features = createFeatureHandlers(documents, analyses, () => ({ createFiles: canCreateFiles }));
 
   const applySettings = (raw: unknown) => {
@@ -59,8 +61,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => uriPath(f.uri)).filter((f): f is string => f !== undefined);
     workflows.analyses.setWorkspaceFolders(folders);
-    // Nothing else can arrive before the answer to initialize: the time to get the CWL schema ready.
-    workflows.analyses.prepare();
+    // Nothing else can arrive before the answer to initialize: the time to get the CWL schema ready,
+    // when the workspace has workflow files (a workspace of job scripts only does not pay for it).
+    expectWorkflowFiles = workspaceHasWorkflowFiles(folders);
+    if (expectWorkflowFiles) workflows.analyses.prepare();
     // Editors without workspace/configuration (Neovim, Helix, ...) can pass settings here.
     if (params.initializationOptions) applySettings((params.initializationOptions as Record<string, unknown>).hpcWorkflows ?? params.initializationOptions);
     return {
@@ -74,7 +78,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
   connection.onInitialized(() => {
-    workflows.analyses.warmUp();
+    if (expectWorkflowFiles) workflows.analyses.warmUp();
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'hpcWorkflows' }).catch(() => undefined);
       void pullSettings();
