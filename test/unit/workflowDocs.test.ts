@@ -2,7 +2,9 @@
  * The pages of the workflow-file rules (docs/rules/workflow/): one per rule, with its id, default
  * severity, fixability and tip as its meta says, the usual sections, and ```yaml examples (each
  * with `file=NAME`, the path the engine detects the format by) that the engine judges as the page
- * claims. The index lists each rule.
+ * claims. A ```yaml or ```json block marked `context` (with `file=NAME`) is no example: it is a file
+ * the examples of its page can read (a pipeline's nextflow_schema.json next to a params file). The
+ * index lists each rule.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -24,25 +26,36 @@ interface Example {
 }
 
 function examplesOf(page: string): Example[] {
+  return blocksOf(page).filter((b) => !b.context);
+}
+
+/** The ```yaml blocks of a page, and the ```yaml/```json blocks marked `context` (files examples read). */
+function blocksOf(page: string): (Example & { context: boolean })[] {
   const lines = page.split('\n');
-  const out: Example[] = [];
+  const out: (Example & { context: boolean })[] = [];
   let section = '';
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].startsWith('## ')) section = lines[i].slice(3).trim();
-    const fence = /^```yaml\b(.*)$/.exec(lines[i]);
+    const fence = /^```(yaml|json)\b(.*)$/.exec(lines[i]);
     if (!fence) continue;
     const start = i;
     const body: string[] = [];
     for (i++; i < lines.length && !lines[i].startsWith('```'); i++) body.push(lines[i]);
-    const words = Object.fromEntries(fence[1].trim().split(/\s+/).filter(Boolean).map((w) => w.split('=') as [string, string]));
+    const words = Object.fromEntries(fence[2].trim().split(/\s+/).filter(Boolean).map((w) => w.split('=') as [string, string]));
+    const context = 'context' in words;
+    if (fence[1] === 'json' && !context) continue;
     assert.ok(words.file, `line ${start + 1}: a yaml example needs file=NAME`);
-    out.push({ section, line: start + 1, file: words.file, code: `${body.join('\n')}\n`, expect: words.expect as Severity | undefined });
+    out.push({ section, line: start + 1, file: words.file, code: `${body.join('\n')}\n`, expect: words.expect as Severity | undefined, context });
   }
   return out;
 }
 
+/** The files the `context` blocks of a page provide, by the absolute path the examples see. */
+let contextFiles = new Map<string, string>();
+
 function findings(ex: Example) {
-  const a = analyzeWorkflow({ path: `/docs-example/${ex.file}`, text: ex.code }, sharedSchemaRegistry());
+  const files = (p: string) => contextFiles.get(p.startsWith('/') ? p : `/docs-example/${p}`);
+  const a = analyzeWorkflow({ path: `/docs-example/${ex.file}`, text: ex.code, files }, sharedSchemaRegistry());
   assert.ok(a, `${ex.file}: recognised as a workflow file`);
   return a.findings;
 }
@@ -52,7 +65,11 @@ describe('workflow rule docs (docs/rules/workflow/)', () => {
     const { id, defaultSeverity, fixable, tip } = rule.meta;
     const pagePath = path.join(DOCS_DIR, `${id}.md`);
     describe(id, () => {
-      const page = () => fs.readFileSync(pagePath, 'utf8');
+      const page = () => {
+        const text = fs.readFileSync(pagePath, 'utf8');
+        contextFiles = new Map(blocksOf(text).filter((b) => b.context).map((b) => [`/docs-example/${b.file}`, b.code]));
+        return text;
+      };
 
       it('has a page where its docs link points, naming its meta', () => {
         assert.ok(fs.existsSync(pagePath), `docs/rules/${id}.md is missing`);

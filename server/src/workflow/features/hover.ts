@@ -49,6 +49,9 @@ export function schemaMarkdown(name: string | undefined, schemas: readonly JsonS
   const parts = [head];
   if (deprecated) parts.push('*Deprecated.*');
   if (typeof description === 'string') parts.push(description);
+  // nf-schema's longer explanation of a pipeline parameter, shown by `--help <param>`.
+  const help = firstOf(schemas, 'help_text');
+  if (typeof help === 'string' && help !== description) parts.push(help);
   if (allowed.length > 0) parts.push(`Allowed: ${allowed.slice(0, 24).map(literal).join(', ')}${allowed.length > 24 ? ', ...' : ''}`);
   if (def !== undefined) parts.push(`Default: ${literal(def)}`);
   if (example !== undefined && example !== def) parts.push(`Example: ${literal(example)}`);

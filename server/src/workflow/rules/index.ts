@@ -1,12 +1,23 @@
 import type { WorkflowRule } from '../types';
 import { duplicateKey, tooComplex, yamlSyntax } from './readingRules';
 import { schemaRule } from './schemaRule';
+import { nextflowUnknownParam } from './engines/nextflowParams';
+import { snakemakeUnknownOption } from './engines/snakemakeOptions';
+import { snakemakeResources } from './engines/snakemakeResources';
 
 /**
  * Every workflow-file rule, in the order their findings are reported for one position. Semantic
  * checks (step references, dependency cycles, ...) join this list as further rules.
  */
-export const WORKFLOW_RULES: readonly WorkflowRule[] = [yamlSyntax, duplicateKey, tooComplex, schemaRule];
+export const WORKFLOW_RULES: readonly WorkflowRule[] = [
+  yamlSyntax,
+  duplicateKey,
+  tooComplex,
+  schemaRule,
+  snakemakeUnknownOption,
+  snakemakeResources,
+  nextflowUnknownParam,
+];
 
 /** The workflow rule with this id, if any. */
 export function workflowRuleById(id: string): WorkflowRule | undefined {
