@@ -1,7 +1,7 @@
 // Workflow files in the real editor: a CWL tool's misspelt key is reported at the key itself, hover
 // shows our schema's description, completion offers a step's keys (required first), the did-you-mean
 // fix applied through VS Code's code-action path clears the error, and a Snakemake profile under
-// profiles/slurm/ is recognised and checked.
+// profiles/slurm/ is recognised and checked (an option spelt with `_`, a slurm_extra the SLURM plugin refuses).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -156,5 +156,13 @@ suite('workflow files', () => {
     );
     const titles = (fixes ?? []).map((a) => a.title);
     assert.ok(titles.some((t) => t.includes('latency-wait')), `a fix to latency-wait is offered: ${JSON.stringify(titles)}`);
+  });
+
+  test('Snakemake: slurm_extra setting the job name is reported at `--job-name` inside the string', async () => {
+    const document = await openWorkspaceFile('workflow/profiles/slurm/config.yaml');
+    const line = lineNumberOf(document, 'slurm_extra: "--job-name=sort --mail-type=FAIL"');
+    const diagnostic = await diagnosticOn(document, 'workflow/snakemake-resources', line);
+    assert.strictEqual(document.getText(diagnostic.range), '--job-name');
+    assert.ok(diagnostic.message.includes('sets `--job-name` itself'), diagnostic.message);
   });
 });
