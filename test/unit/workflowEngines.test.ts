@@ -52,6 +52,9 @@ const CASES: Case[] = [
   { name: 'mem_mb with a unit', file: PROFILE, text: profile('default-resources:\n  mem_mb: 4G\n'), expect: ['4: workflow/snakemake-resources: use `mem: 4G` instead'] },
   { name: 'mem_mb that is a word', file: PROFILE, text: profile('default-resources:\n  - mem_mb=abc\n'), expect: ['4: workflow/snakemake-resources: `mem_mb` must be a number'] },
   { name: 'a resource name that is not an identifier', file: PROFILE, text: profile('set-resources:\n  - align:mem-mb=4000\n'), expect: ['4: workflow/snakemake-resources: `mem-mb` is not a resource name'] },
+  { name: 'a resource name with `-` for `_`, with the fix', file: PROFILE, text: profile('default-resources:\n  cpus-per-task: 4\n'), expect: ['4: workflow/snakemake-resources: `cpus-per-task` is not a resource name'], fix: 'Change to `cpus_per_task`' },
+  { name: 'the same in a command-line string', file: PROFILE, text: profile('default-resources:\n  - cpus-per-task=4\n'), expect: ['4: workflow/snakemake-resources: `cpus-per-task` is not a resource name'], fix: 'Change to `cpus_per_task`' },
+  { name: 'two spellings of one size', file: PROFILE, text: profile('set-resources:\n  align:\n    mem_mb: 4000\n    mem: 16GB\n  sort:\n    mem: 8GB\n'), expect: ['6: workflow/snakemake-resources: `mem` and `mem_mb` are one resource'] },
   { name: 'a constraint sbatch refuses', file: PROFILE, text: profile('default-resources:\n  constraint: "ib&&skylake"\n'), expect: ['4: workflow/snakemake-resources: `sbatch --constraint=ib&&skylake`'] },
   { name: 'a gres sbatch refuses', file: PROFILE, text: profile('set-resources:\n  train:\n    gres: "gpu:a100:x"\n'), expect: ['5: workflow/snakemake-resources: (rule `train`)'] },
   { name: 'slurm_extra: options the plugin sets, unknown ones, bad values', file: PROFILE, text: profile('set-resources:\n  train:\n    slurm_extra: "--job-name=x --bogus -C ib --mail-type=SOMETIMES"\n'), expect: ['5: workflow/snakemake-resources: sets `--job-name` itself', '5: workflow/snakemake-resources: sbatch has no option `--bogus`', '5: workflow/snakemake-resources: use the `constraint` resource instead', '5: workflow/snakemake-resources: `--mail-type=SOMETIMES`'] },
@@ -96,6 +99,15 @@ describe('workflow engine checks (Snakemake profiles, Nextflow params)', () => {
     const [f] = ours(analyse({ file: PROFILE, text }).findings);
     const edit = f.fixes[0].edits[0];
     assert.deepStrictEqual([edit.range.start, edit.range.end, edit.newText], [{ line: 2, character: 0 }, { line: 2, character: 12 }, 'latency-wait']);
+  });
+
+  it('the underscore fix inside a command-line string replaces only the name', () => {
+    const text = profile('default-resources:\n  - "cpus-per-task=4"\n');
+    const [f] = ours(analyse({ file: PROFILE, text }).findings);
+    const edit = f.fixes[0].edits[0];
+    const line = text.split('\n')[3];
+    assert.strictEqual(line.slice(edit.range.start.character, edit.range.end.character), 'cpus-per-task');
+    assert.strictEqual(edit.newText, 'cpus_per_task');
   });
 
   it('a slurm_extra finding covers the option inside the string', () => {

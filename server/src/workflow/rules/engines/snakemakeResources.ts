@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import profileSchema from '../../../../../schemas/snakemake-profile.schema.json';
-import type { Finding, Range } from '../../../core/types';
+import type { Finding, Fix, Range } from '../../../core/types';
 import { optionCatalog } from '../../../slurm/catalog';
 import { grammarFor } from '../../../slurm/values/registry';
 import { nodeRange } from '../../read/reading';
@@ -12,8 +12,9 @@ import { entriesOf, isQuoted, scalarItems, scalarText, textRange, topLevelEntrie
 const CODE = 'workflow/snakemake-resources';
 
 /** Resource name to the sbatch option its value is passed to verbatim (`*`: several options), from our schema. */
+const KNOWN_RESOURCES = profileSchema.$defs.resources.properties as Record<string, { 'x-slurm-option'?: string }>;
 const SLURM_OPTION: Record<string, string> = Object.fromEntries(
-  Object.entries(profileSchema.$defs.resources.properties as Record<string, { 'x-slurm-option'?: string }>)
+  Object.entries(KNOWN_RESOURCES)
     .filter(([, s]) => s['x-slurm-option'] !== undefined)
     .map(([name, s]) => [name, s['x-slurm-option'] as string]),
 );
@@ -82,14 +83,41 @@ function settingsOf(ctx: WorkflowContext): ResourceSetting[] {
   return out;
 }
 
-function finding(range: Range, message: string): Finding {
-  return { code: CODE, severity: 'warning', range, message, fixes: [] };
+function finding(range: Range, message: string, fixes: Fix[] = []): Finding {
+  return { code: CODE, severity: 'warning', range, message, fixes };
+}
+
+/** The fix renaming `cpus-per-task` to the resource Snakemake knows, `cpus_per_task`, when the range is exactly the name. */
+function underscoreFix(r: ResourceSetting): Fix[] {
+  const meant = r.name.replace(/-/g, '_');
+  const { start, end } = r.nameRange;
+  if (!(meant in KNOWN_RESOURCES) || start.line !== end.line || end.character - start.character !== r.name.length) return [];
+  return [{ title: `Change to \`${meant}\``, edits: [{ range: r.nameRange, newText: meant }], isPreferred: true, safe: false }];
+}
+
+/** Sizes Snakemake takes under one name: giving two spellings of one stops it (a resource duplication error). */
+const SIZE_SPELLINGS = [['mem', 'mem_mb', 'mem_mib'], ['disk', 'disk_mb', 'disk_mib']];
+
+/** A finding for each later spelling of a size already given in the same place (`mem_mb` and `mem`). */
+function duplicateSizes(settings: readonly ResourceSetting[]): Finding[] {
+  const out: Finding[] = [];
+  const groups = new Map<string, ResourceSetting[]>();
+  for (const r of settings) groups.set(r.rule ?? '', [...(groups.get(r.rule ?? '') ?? []), r]);
+  for (const [rule, list] of groups) {
+    for (const spellings of SIZE_SPELLINGS) {
+      const given = list.filter((r) => spellings.includes(r.name));
+      for (const later of given.slice(1)) {
+        out.push(finding(later.nameRange, `\`${later.name}\` and \`${given[0].name}\` are one resource for Snakemake, which stops when both are given${rule ? ` (rule \`${rule}\`)` : ''}; keep one.`));
+      }
+    }
+  }
+  return out;
 }
 
 /** What is wrong with one resource setting, as findings. */
 function checkSetting(ctx: WorkflowContext, r: ResourceSetting): Finding[] {
   const where = r.rule ? ` (rule \`${r.rule}\`)` : '';
-  if (!IDENTIFIER.test(r.name)) return [finding(r.nameRange, `\`${r.name}\` is not a resource name Snakemake accepts: a name is letters, digits and \`_\`, not starting with a digit${where}.`)];
+  if (!IDENTIFIER.test(r.name)) return [finding(r.nameRange, `\`${r.name}\` is not a resource name Snakemake accepts: a name is letters, digits and \`_\`, not starting with a digit${where}.`, underscoreFix(r))];
   if (r.name === '_cores') return [finding(r.nameRange, 'Snakemake defines `_cores` itself and refuses it as a resource name.')];
   const whole = r.valueRange(0, r.value.length);
   if (r.sexagesimal) {
@@ -129,17 +157,18 @@ function checkSetting(ctx: WorkflowContext, r: ResourceSetting): Finding[] {
 
 function check(ctx: WorkflowContext): Finding[] {
   if (ctx.format.id !== 'snakemake-profile') return [];
-  return settingsOf(ctx).flatMap((r) => checkSetting(ctx, r));
+  const settings = settingsOf(ctx);
+  return [...settings.flatMap((r) => checkSetting(ctx, r)), ...duplicateSizes(settings)];
 }
 
 /**
  * `workflow/snakemake-resources`: resources in a Snakemake profile's `default-resources` and
  * `set-resources` that Snakemake or sbatch will refuse: names that are not identifiers, sizes in
- * megabytes that are not numbers, runtimes that are neither minutes, a span nor a Slurm time, values
+ * megabytes that are not numbers, two spellings of one size (`mem` and `mem_mb`), runtimes that are neither minutes, a span nor a Slurm time, values
  * of resources the SLURM plugin passes to an sbatch option that the option's grammar refuses, and
  * `slurm_extra` options sbatch does not know or the plugin sets itself.
  */
 export const snakemakeResources: WorkflowRule = {
-  meta: { id: CODE, description: 'A resource in a Snakemake profile that Snakemake or sbatch refuses: a bad name, a size or runtime it cannot read, a Slurm value sbatch refuses, slurm_extra options the SLURM plugin forbids', defaultSeverity: 'warning', fixable: false, tip: 12 },
+  meta: { id: CODE, description: 'A resource in a Snakemake profile that Snakemake or sbatch refuses: a bad name, a size or runtime it cannot read, a Slurm value sbatch refuses, slurm_extra options the SLURM plugin forbids', defaultSeverity: 'warning', fixable: true, tip: 12 },
   check,
 };
