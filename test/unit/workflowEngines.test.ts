@@ -58,6 +58,7 @@ const CASES: Case[] = [
   { name: 'a constraint sbatch refuses', file: PROFILE, text: profile('default-resources:\n  constraint: "ib&&skylake"\n'), expect: ['4: workflow/snakemake-resources: `sbatch --constraint=ib&&skylake`'] },
   { name: 'a gres sbatch refuses', file: PROFILE, text: profile('set-resources:\n  train:\n    gres: "gpu:a100:x"\n'), expect: ['5: workflow/snakemake-resources: (rule `train`)'] },
   { name: 'slurm_extra: options the plugin sets, unknown ones, bad values', file: PROFILE, text: profile('set-resources:\n  train:\n    slurm_extra: "--job-name=x --bogus -C ib --mail-type=SOMETIMES"\n'), expect: ['5: workflow/snakemake-resources: sets `--job-name` itself', '5: workflow/snakemake-resources: sbatch has no option `--bogus`', '5: workflow/snakemake-resources: use the `constraint` resource instead', '5: workflow/snakemake-resources: `--mail-type=SOMETIMES`'] },
+  { name: 'slurm_extra: an abbreviation of an option the plugin sets', file: PROFILE, text: profile('default-resources:\n  slurm_extra: "--cpus-per-t=4"\n'), expect: ['4: workflow/snakemake-resources: written as `--cpus-per-t` it slips past'] },
   { name: 'expressions are left alone', file: PROFILE, text: profile('set-resources:\n  sort:\n    mem_mb: "max(2 * input.size_mb, 1000)"\n    runtime: "60 * attempt"\n'), expect: [] },
   // Nextflow params
   { name: 'a params file the schema knows', file: PARAMS, others: WITH_SCHEMA, text: 'input: samples.csv\noutdir: results\naligner: bwa-mem2\nnf_test_output: out\n', expect: [] },

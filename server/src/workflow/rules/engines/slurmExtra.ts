@@ -64,7 +64,12 @@ export function slurmExtraProblems(extra: string, settings: AnalysisSettings): E
     const name = o.spec.name;
     if (name in SET_BY_PLUGIN || (name === 'chdir' && o.form === 'short')) {
       const instead = SET_BY_PLUGIN[name];
-      out.push({ start: o.nameStart, end: o.nameEnd, message: `the SLURM executor plugin sets \`--${name}\` itself and refuses a \`slurm_extra\` that contains it${instead ? `; use the \`${instead}\` resource instead` : ''}` });
+      const use = instead ? `; use the \`${instead}\` resource instead` : '';
+      // NOTE: the plugin looks for the full names and short letters; an abbreviation slips past its check.
+      const message = o.form === 'abbreviated'
+        ? `the SLURM executor plugin sets \`--${name}\` itself; written as \`${o.written}\` it slips past the plugin's check and replaces the plugin's value${use}`
+        : `the SLURM executor plugin sets \`--${name}\` itself and refuses a \`slurm_extra\` that contains it${use}`;
+      out.push({ start: o.nameStart, end: o.nameEnd, message });
       continue;
     }
     if (o.value === undefined || o.spec.value === 'flag') continue;
