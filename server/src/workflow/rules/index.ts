@@ -4,6 +4,7 @@ import { schemaRule } from './schemaRule';
 import { nextflowUnknownParam } from './engines/nextflowParams';
 import { snakemakeUnknownOption } from './engines/snakemakeOptions';
 import { snakemakeResources } from './engines/snakemakeResources';
+import { cwlReferences, cwlRunTarget, cwlUnused } from './cwl/rules';
 
 /**
  * Every workflow-file rule, in the order their findings are reported for one position. Semantic
@@ -17,6 +18,9 @@ export const WORKFLOW_RULES: readonly WorkflowRule[] = [
   snakemakeUnknownOption,
   snakemakeResources,
   nextflowUnknownParam,
+  cwlRunTarget,
+  cwlReferences,
+  cwlUnused,
 ];
 
 /** The workflow rule with this id, if any. */
