@@ -29,9 +29,9 @@ function localReference(text: string, workflowId: string | undefined): string {
 }
 
 /** A did-you-mean fix that replaces the last `local.length` characters of a scalar's text with `meant`. */
-function suffixFix(reading: YamlReading, node: Node, text: string, local: string, meant: string): Fix | undefined {
+function suffixFix(reading: YamlReading, node: Node, text: string, local: string, meant: string, shown = meant): Fix | undefined {
   const replacement = text.slice(0, text.length - local.length) + meant;
-  return replaceScalarFix(reading, node, replacement, `Change to \`${meant}\``);
+  return replaceScalarFix(reading, node, replacement, `Change to \`${shown}\``);
 }
 
 function finding(code: string, severity: Severity, reading: YamlReading, node: Node, message: string, fix?: Fix): Finding {
@@ -56,7 +56,7 @@ function checkRunTargets(ctx: WorkflowContext, steps: readonly ResolvedStep[], g
     } else if (target.kind === 'graph' && !target.process) {
       const ids = graph.flatMap((p) => (p.id ? [p.id] : []));
       const meant = closestName(target.id, ids);
-      const fix = meant ? suffixFix(ctx.reading, node, text, target.id, meant) : undefined;
+      const fix = meant ? suffixFix(ctx.reading, node, text, target.id, meant, `#${meant}`) : undefined;
       out.push(finding(RUN_TARGET, 'error', ctx.reading, node, `Step \`${step.id}\` runs \`#${target.id}\`, but no process of this \`$graph\` has that id${meant ? `: did you mean \`#${meant}\`?` : ids.length ? ` (there are ${ids.map((i) => `\`#${i}\``).join(', ')}).` : '.'}`, fix));
     }
   }
@@ -87,12 +87,13 @@ function checkWorkflow(ctx: WorkflowContext, wf: CwlProcess, graph: readonly Cwl
     const s = stepId !== undefined ? byStep.get(stepId) : undefined;
     if (s) usedSteps.add(s.step.id);
     if (s && s.step.outs.some((o) => o.id === outId)) return;
-    const meant = closestName(local, candidates);
+    // When the process has the output and only `out:` lacks it, the reference is right: no guess.
+    const toolHas = s?.tool?.outputs.some((o) => o.id === outId) === true;
+    const meant = toolHas ? undefined : closestName(local, candidates);
     const fix = meant ? suffixFix(ctx.reading, ref.node, ref.text, local, meant) : undefined;
     const hint = meant ? ` Did you mean \`${meant}\`?` : '';
     let message: string;
     if (s) {
-      const toolHas = s.tool?.outputs.some((o) => o.id === outId);
       message = toolHas
         ? `${where} \`${ref.text}\`: step \`${s.step.id}\` does not list \`${outId}\` in its \`out:\`, so nothing can read it.${hint}`
         : `${where} \`${ref.text}\`: step \`${s.step.id}\` has no output \`${outId}\` (its \`out:\` lists ${s.step.outs.map((o) => `\`${o.id}\``).join(', ') || 'nothing'}).${hint}`;
