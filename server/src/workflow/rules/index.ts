@@ -4,6 +4,10 @@ import { schemaRule } from './schemaRule';
 import { nextflowUnknownParam } from './engines/nextflowParams';
 import { snakemakeUnknownOption } from './engines/snakemakeOptions';
 import { snakemakeResources } from './engines/snakemakeResources';
+import { studyParameters } from './study/studyParameters';
+import { studyReferences } from './study/studyReferences';
+import { studySlurmValues } from './study/studySlurmValues';
+import { studySteps } from './study/studySteps';
 import { cwlReferences, cwlRunTarget, cwlUnused } from './cwl/rules';
 
 /**
@@ -21,6 +25,10 @@ export const WORKFLOW_RULES: readonly WorkflowRule[] = [
   cwlRunTarget,
   cwlReferences,
   cwlUnused,
+  studySteps,
+  studyReferences,
+  studyParameters,
+  studySlurmValues,
 ];
 
 /** The workflow rule with this id, if any. */

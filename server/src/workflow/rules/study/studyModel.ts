@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { Finding, Range, Severity } from '../../../core/types';
-import { nodeRange } from '../../read/reading';
+import { nodeRange, offsetRange } from '../../read/reading';
 import type { WorkflowContext } from '../../types';
 import { entriesOf, scalarItems, scalarText, topLevelEntries, type YamlEntry } from '../engines/yamlEntries';
 
@@ -126,6 +126,25 @@ export function tokenUses(ctx: WorkflowContext): TokenUse[] {
   };
   for (const doc of ctx.reading.documents) if (doc.complete) walk(doc.document.contents, []);
   return out;
+}
+
+/**
+ * The range of a token's name in the source: found in the scalar's raw text (plain, quoted or
+ * block), by its place among the same tokens of the value; the whole scalar when not found.
+ */
+export function tokenRange(ctx: WorkflowContext, use: TokenUse): Range {
+  const r = use.node.range;
+  const whole = nodeRange(ctx.reading, use.node);
+  if (!r) return whole;
+  const token = `$(${use.name})`;
+  const value = String(use.node.value);
+  let nth = 0;
+  for (let i = value.indexOf(token); i >= 0 && i < use.start - 2; i = value.indexOf(token, i + 1)) nth++;
+  const raw = ctx.reading.text.slice(r[0], r[1]);
+  let at = raw.indexOf(token);
+  for (let k = 0; k < nth && at >= 0; k++) at = raw.indexOf(token, at + 1);
+  if (at < 0) return whole;
+  return offsetRange(ctx.reading, r[0] + at + 2, r[0] + at + 2 + use.name.length);
 }
 
 /** A finding of `code` at `range`, without fixes unless given. */

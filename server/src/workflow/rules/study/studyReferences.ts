@@ -1,8 +1,7 @@
 import type { Finding, Fix } from '../../../core/types';
 import { closestName } from '../../schema/fixes';
 import type { WorkflowContext, WorkflowRule } from '../../types';
-import { textRange } from '../engines/yamlEntries';
-import { rangeOf, readStudy, studyFinding, tokenUses, type StudySpec } from './studyModel';
+import { rangeOf, readStudy, studyFinding, tokenRange, tokenUses, type StudySpec } from './studyModel';
 
 const CODE = 'workflow/study-references';
 
@@ -35,7 +34,7 @@ function undefinedFindings(ctx: WorkflowContext, spec: StudySpec): Finding[] {
     if (known.has(use.name) || (spec.merlin && use.name.startsWith('MERLIN_'))) continue;
     const near = closestName(use.name, defined);
     if (shellSubstitution(use.name, use.path, near)) continue;
-    const range = textRange(ctx.reading, use.node, use.start, use.end);
+    const range = tokenRange(ctx, use);
     const fixes: Fix[] = near ? [{ title: `Change to \`${near}\``, edits: [{ range, newText: near }], isPreferred: true, safe: false }] : [];
     const step = use.name.endsWith('.workspace') ? ' (no step has that name)' : '';
     const where = spec.merlin ? 'env.variables, env.labels, global.parameters, merlin.samples.column_labels' : 'env.variables, env.labels, env.dependencies, global.parameters';
