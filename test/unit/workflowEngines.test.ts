@@ -49,6 +49,7 @@ const CASES: Case[] = [
   { name: 'a runtime of two spans', file: PROFILE, text: profile('default-resources:\n  runtime: 2h30m\n'), expect: ['4: workflow/snakemake-resources: `runtime: 2h30m` is neither minutes'] },
   { name: 'a quoted Slurm time is passed on as written', file: PROFILE, text: profile('default-resources:\n  runtime: "12:00:00"\n'), expect: [] },
   { name: 'an unquoted Slurm time is read in base 60 by YAML 1.1', file: PROFILE, text: profile('default-resources:\n  runtime: 2:00:00\n'), expect: ['4: workflow/snakemake-resources: reads `2:00:00` as the number 7200'] },
+  { name: 'a leading 0 keeps an unquoted time text for PyYAML (02:00:00 is passed on as written)', file: PROFILE, text: profile('default-resources:\n  runtime: 02:00:00\n'), expect: [] },
   { name: 'mem_mb with a unit', file: PROFILE, text: profile('default-resources:\n  mem_mb: 4G\n'), expect: ['4: workflow/snakemake-resources: use `mem: 4G` instead'] },
   { name: 'mem_mb that is a word', file: PROFILE, text: profile('default-resources:\n  - mem_mb=abc\n'), expect: ['4: workflow/snakemake-resources: `mem_mb` must be a number'] },
   { name: 'a resource name that is not an identifier', file: PROFILE, text: profile('set-resources:\n  - align:mem-mb=4000\n'), expect: ['4: workflow/snakemake-resources: `mem-mb` is not a resource name'] },

@@ -8,6 +8,7 @@ import type { WorkflowContext, WorkflowRule } from '../../types';
 import { slurmExtraProblems } from './slurmExtra';
 import { isTimespan, looksLikeExpression, NUMBER, unquoteOnce } from './snakemakeValues';
 import { entriesOf, isQuoted, scalarItems, scalarText, textRange, topLevelEntries } from './yamlEntries';
+import { pyyamlBase60 } from '../../read/pyyamlNumbers';
 
 const CODE = 'workflow/snakemake-resources';
 
@@ -44,7 +45,9 @@ function fromMapping(ctx: WorkflowContext, node: unknown, rule?: string): Resour
     const valueNode = e.value;
     const text = isQuoted(valueNode) || (isScalar(valueNode) && typeof valueNode.value === 'string');
     const read = isScalar(valueNode) ? valueNode.value : undefined;
-    const sexagesimal = !text && typeof read === 'number' && value.includes(':') ? { written: value, read } : undefined;
+    // PyYAML (Snakemake's loader) reads `2:00:00` as a number but `02:00:00` as text.
+    const base60 = !text && typeof read === 'number' && value.includes(':') ? pyyamlBase60(value) : undefined;
+    const sexagesimal = base60 !== undefined ? { written: value, read: base60 } : undefined;
     return [{ name: e.key, value: text ? String(read) : value, text, nameRange: nodeRange(ctx.reading, e.keyNode), valueRange: (s: number, t: number) => textRange(ctx.reading, valueNode, s, t), rule, sexagesimal }];
   });
 }

@@ -5,6 +5,7 @@ import { grammarFor } from '../../../slurm/values/registry';
 import type { WorkflowContext, WorkflowRule } from '../../types';
 import { entriesOf, scalarText, type YamlEntry } from '../engines/yamlEntries';
 import { rangeOf, readStudy, studyFinding, type StudySpec } from './studyModel';
+import { pyyamlBase60 } from '../../read/pyyamlNumbers';
 
 const CODE = 'workflow/study-slurm-values';
 
@@ -15,12 +16,6 @@ const STEP_OPTIONS: Record<string, string> = { walltime: 'time' };
 /** Step keys that must be whole numbers above zero. */
 const COUNTS = ['nodes', 'procs', 'cores per task', 'gpus'];
 
-/** PyYAML's YAML 1.1 base-60 integer (`1:30:00`; a leading 0 keeps it text, unlike the `yaml` package). */
-const SEXAGESIMAL = /^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+$/;
-
-function base60(text: string): number {
-  return text.replace(/_/g, '').split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
-}
 
 /** The value as the engine hands it on: its text with `$(NAME)` replaced from env.variables; undefined while a token remains. */
 function resolved(spec: StudySpec, text: string): string | undefined {
@@ -37,8 +32,8 @@ function optionProblems(ctx: WorkflowContext, spec: StudySpec, entry: YamlEntry,
   if (written === undefined || !entry.value || !isScalar(entry.value) || written.trim() === '') return [];
   const range = rangeOf(ctx, entry.value);
   const plain = entry.value.type === 'PLAIN';
-  if (option === 'time' && plain && SEXAGESIMAL.test(written)) {
-    const minutes = base60(written);
+  const minutes = option === 'time' && plain ? pyyamlBase60(written) : undefined;
+  if (minutes !== undefined) {
     return [studyFinding(CODE, 'warning', range, `Unquoted, \`${written}\` is read by the engine's YAML 1.1 loader as the number ${minutes} (base 60), which sbatch takes as ${minutes} minutes. Quote it: \`"${written}"\`.`)];
   }
   const asText = plain ? written : String(entry.value.value);
