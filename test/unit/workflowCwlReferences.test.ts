@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeWorkflow } from '../../server/src/workflow/analyze';
+import { workflowCompletionsAt } from '../../server/src/workflow/features/completion';
 import { sharedSchemaRegistry } from '../../server/src/workflow/schema/builtin';
 import type { Finding } from '../../server/src/core/types';
 
@@ -132,4 +133,25 @@ describe('CWL reference checks', () => {
     assert.strictEqual(edit.newText, 'sort/sorted_bam');
     assert.deepStrictEqual([f.range.start, f.range.end], [edit.range.start, edit.range.end], 'the finding covers the value');
   });
+});
+
+describe('CWL source completion', () => {
+  const text = workflow('v1.2', 'inputs:\n  bam: File\n  ref: File\noutputs:\n  out:\n    type: File\n    outputSource: \nsteps:\n  sort:\n    run: tools/sort.cwl\n    in:\n      alignments: b\n    out: [sorted_bam]\n  index:\n    run: tools/sort.cwl\n    in:\n      alignments:\n        source: \n    out: [sorted_bam]\n');
+  const lines = text.split('\n');
+  const at = (needle: string) => {
+    const line = lines.findIndex((l) => l.includes(needle));
+    return { line, character: lines[line].length };
+  };
+  const labels = (needle: string) => {
+    const a = analyzeWorkflow({ path: MAIN, text, files: reader('/w', OTHERS) }, sharedSchemaRegistry());
+    assert.ok(a);
+    return workflowCompletionsAt(a, at(needle)).filter((c) => c.detail?.includes('workflow input') || c.detail?.includes('output of step')).map((c) => c.label);
+  };
+  const cases: [string, string[]][] = [
+    ['outputSource: ', ['bam', 'ref', 'sort/sorted_bam', 'index/sorted_bam']],
+    ['alignments: b', ['bam', 'ref', 'index/sorted_bam']],
+    ['source: ', ['bam', 'ref', 'sort/sorted_bam']],
+    ['run: tools', []],
+  ];
+  for (const [needle, want] of cases) it(`after \`${needle}\``, () => assert.deepStrictEqual(labels(needle), want));
 });

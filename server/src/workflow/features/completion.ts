@@ -6,6 +6,7 @@ import { keyText } from '../read/toValue';
 import { yamlText } from '../schema/fixes';
 import { expand, knownProperties, requiredKeys, schemasAt, typesOf } from '../schema/navigate';
 import type { JsonSchema } from '../schema/pointers';
+import { cwlSourceCompletions } from '../rules/cwl/completion';
 import { keySlotAt } from './cursor';
 import { documentAt, schemaMarkdown } from './hover';
 
@@ -155,7 +156,7 @@ export function workflowCompletionsAt(analysis: WorkflowAnalysis, pos: Position)
   const before = lineText.slice(0, Math.min(pos.character, lineText.length));
   if (/(^|\s)#/.test(before)) return [];
   const value = /^(\s*(?:-\s+)*)(["']?)[^"'#:\s][^"'#:]*\2\s*:\s+(\S*)$/.exec(before);
-  if (value) return valueCompletions(analysis, pos, value[1].length, before.length - value[3].length, lineText);
+  if (value) return [...cwlSourceCompletions(analysis, pos, before.length - value[3].length), ...valueCompletions(analysis, pos, value[1].length, before.length - value[3].length, lineText)];
   const key = /^(\s*)((?:-\s+)*)([^\s:#"'{}[\],]*)$/.exec(before);
   if (!key) return [];
   return keyCompletions(analysis, pos, lineText, key[1].length + key[2].length, key[2].length > 0);
