@@ -70,7 +70,7 @@ function typeAllowsNull(type: Node | null | undefined): boolean {
 
 /**
  * The entries of a CWL `inputs`/`outputs`/`steps`/`in` field, written as a map (`name: {...}` or
- * `name: Type`) or as a list of mappings with `id:` (`idKey` for fields that name them otherwise).
+ * `name: Type`) or as a list of mappings with `id:`; ids are shortened to their last part.
  */
 function namedEntries(node: Node | null | undefined): { id: string; idNode: Node; value: Node | null }[] {
   const out: { id: string; idNode: Node; value: Node | null }[] = [];
