@@ -24,9 +24,14 @@ const require = createRequire(import.meta.url);
 const log = (text) => process.stderr.write(`${text}\n`);
 const SCHEMA = join(repoRoot, 'schemas', 'cwl-v1.2.schema.json');
 
+/** The tool every generated step runs (its inputs and outputs match the steps' in/out). */
+const SORT_TOOL = ['cwlVersion: v1.2', 'class: CommandLineTool', 'baseCommand: [samtools, sort]', 'inputs:', '  reads: {type: File, inputBinding: {position: 1}}', '  previous: {type: File?}', '  threads: {type: int, inputBinding: {prefix: -@}}', 'outputs:', '  sorted: {type: File, outputBinding: {glob: sorted.bam}}', ''].join('\n');
+
 /**
- * A CWL Workflow of exactly `lines` lines (deterministic): inputs, outputs and steps wired to them,
- * with a misspelt step key (`lable`) every 250 steps so that the schema has something to report.
+ * A CWL Workflow of exactly `lines` lines (deterministic): inputs, outputs and steps wired to them
+ * (each step also reads the previous one's output, so every output is used), all running
+ * tools/sort.cwl (SORT_TOOL, written beside it), with a misspelt step key (`lable`) every 250 steps
+ * so that the schema has something to report and the semantic checks have nothing to add.
  */
 export function generateCwlWorkflow(lines) {
   const out = ['cwlVersion: v1.2', 'class: Workflow', 'doc: A generated workflow for the benchmark', 'requirements:', '  - class: ScatterFeatureRequirement', '  - class: StepInputExpressionRequirement', 'inputs:'];
@@ -36,7 +41,7 @@ export function generateCwlWorkflow(lines) {
   for (let i = 0; i < Math.max(1, Math.floor(lines / 200)); i++) out.push(`  result_${i}:`, '    type: File', `    outputSource: step_${i}/sorted`);
   out.push('steps:');
   for (let s = 0; out.length < lines; s++) {
-    out.push(`  step_${s}:`, '    run: tools/sort.cwl', '    in:', `      reads: sample_${s % inputs}`, '      threads: {default: 4}', '    out: [sorted]');
+    out.push(`  step_${s}:`, '    run: tools/sort.cwl', '    in:', `      reads: sample_${s % inputs}`, ...(s > 0 ? [`      previous: step_${s - 1}/sorted`] : []), '      threads: {default: 4}', '    out: [sorted]');
     if (s % 250 === 7) out.push(`    lable: step ${s}`);
   }
   return out.slice(0, lines).join('\n') + '\n';
@@ -245,6 +250,8 @@ async function main() {
       const text = generateCwlWorkflow(size);
       const file = join(dir, 'workflow.cwl');
       writeFileSync(file, text);
+      mkdirSync(join(dir, 'tools'), { recursive: true });
+      writeFileSync(join(dir, 'tools', 'sort.cwl'), SORT_TOOL);
       const workload = { dir, file, text, uri: pathToFileURL(file).href, rootUri: pathToFileURL(dir).href, schemaUri: pathToFileURL(SCHEMA).href, positions: cwlPositions(text) };
       log(`[yaml-bench] floor, ${size} lines`);
       const fl = floor(workload);
