@@ -7,6 +7,7 @@ import { yamlText } from '../schema/fixes';
 import { expand, knownProperties, requiredKeys, schemasAt, typesOf } from '../schema/navigate';
 import type { JsonSchema } from '../schema/pointers';
 import { cwlSourceCompletions } from '../rules/cwl/completion';
+import { studyDependsCompletions } from '../rules/study/completion';
 import { keySlotAt } from './cursor';
 import { documentAt, schemaMarkdown } from './hover';
 
@@ -150,7 +151,11 @@ function valueCompletions(analysis: WorkflowAnalysis, pos: Position, keyColumn: 
  * Block-style YAML only; returns an empty list where nothing applies.
  */
 export function workflowCompletionsAt(analysis: WorkflowAnalysis, pos: Position): WorkflowCompletion[] {
-  if (!analysis.schema || analysis.format.json) return [];
+  if (analysis.format.json) return [];
+  // Step names in a study's `depends` need no schema.
+  const steps = studyDependsCompletions(analysis, pos);
+  if (steps.length > 0) return steps;
+  if (!analysis.schema) return [];
   const lineText = analysis.reading.lines.lines[pos.line];
   if (lineText === undefined) return [];
   const before = lineText.slice(0, Math.min(pos.character, lineText.length));
