@@ -2,6 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JobScriptAnalysis } from '../analyze';
 import type { DocumentAnalyses } from './analyses';
+import { BurstQueue } from './burstQueue';
 import { toDiagnostic } from './convert';
 
 /**
@@ -18,8 +19,10 @@ const COMPLETE_STEP_DELAY_MS = 250;
  * Changes are coalesced: a burst queues each document once, and a stale step is skipped.
  */
 export class DiagnosticsPublisher {
-  private pending = new Set<string>();
-  private scheduled = false;
+  private queue = new BurstQueue((uri) => {
+    const doc = this.documents.get(uri);
+    if (doc) this.publishNow(doc);
+  });
   /** Per document: the version published and whether that publication was complete. */
   private published = new Map<string, { version: number; complete: boolean }>();
   private completeTimers = new Map<string, NodeJS.Timeout>();
@@ -74,18 +77,7 @@ export class DiagnosticsPublisher {
 
   /** Queues a document for publishing after the current input is handled. */
   schedule(uri: string): void {
-    this.pending.add(uri);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      const uris = [...this.pending];
-      this.pending.clear();
-      for (const u of uris) {
-        const doc = this.documents.get(u);
-        if (doc) this.publishNow(doc);
-      }
-    });
+    this.queue.add(uri);
   }
 
   /** Publishes every open document again (after a settings change or once the shell parser is ready). */
@@ -95,7 +87,7 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
-    this.pending.delete(uri);
+    this.queue.delete(uri);
     this.published.delete(uri);
     clearTimeout(this.completeTimers.get(uri));
     this.completeTimers.delete(uri);

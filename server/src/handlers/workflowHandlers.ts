@@ -15,6 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineRange, type Finding, type Fix } from '../core/types';
 import { workflowCompletionsAt } from '../workflow/features/completion';
 import { workflowHoverAt } from '../workflow/features/hover';
+import { BurstQueue } from './burstQueue';
 import { toCodeAction, toCompletionItem, toDiagnostic } from './convert';
 import { isWorkflowDocument, WorkflowAnalyses } from './workflowAnalyses';
 
@@ -34,8 +35,10 @@ function suppressLine(f: Finding, lines: readonly string[]): Fix {
  * hover, completion and quick fixes, all from one cached analysis per version.
  */
 export class WorkflowHandlers {
-  private pending = new Set<string>();
-  private scheduled = false;
+  private pending = new BurstQueue((uri) => {
+    const current = this.documents.get(uri);
+    if (current) this.publish(current);
+  });
   private published = new Map<string, number>();
 
   constructor(
@@ -81,17 +84,6 @@ export class WorkflowHandlers {
   /** Publishes the document after the input already received is handled (a burst costs one analysis). */
   private queue(uri: string): void {
     this.pending.add(uri);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      const uris = [...this.pending];
-      this.pending.clear();
-      for (const u of uris) {
-        const current = this.documents.get(u);
-        if (current) this.publish(current);
-      }
-    });
   }
 
   closed(uri: string): void {
