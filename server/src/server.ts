@@ -17,7 +17,7 @@ import { parseSettings } from './settings';
 import { sharedShellParser } from './shell/loader';
 import { workspaceHasWorkflowFiles } from './handlers/workspaceScan';
 import { isWorkflowDocument, WorkflowAnalyses } from './handlers/workflowAnalyses';
-import { uriPath } from './handlers/workflowFiles';
+import { uriPath } from './handlers/fileReader';
 import { WorkflowHandlers } from './handlers/workflowHandlers';
 import { parseWorkflowSettings } from './workflow/settings';
 

@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readTextFile } from '../handlers/fileReader';
 import { applyEdits, chooseSafeFixes } from '../core/fixAll';
 import type { Finding } from '../core/types';
 import type { AnalysisSettings } from '../rules/types';
@@ -20,16 +20,7 @@ export function isWorkflowPath(p: string): boolean {
 
 /** Reads other files for the engine from disk, relative to `folder`; undefined when missing or unreadable. */
 export function diskWorkflowReader(folder: string): WorkflowFileReader {
-  return (written) => {
-    const full = path.resolve(folder, written);
-    try {
-      const stat = fs.statSync(full);
-      if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
-      return fs.readFileSync(full, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  return (written) => readTextFile(path.resolve(folder, written), MAX_READ_BYTES);
 }
 
 /** What one workflow lint needs besides the file: settings and the folder relative paths start from. */

@@ -11,9 +11,30 @@ const MAX_FIX_INPUT_BYTES = 2 * 1024 * 1024;
  * virtual file systems): fixes that need other files are then not offered.
  */
 export function documentFolder(uri: string): string | undefined {
+  const file = uriPath(uri);
+  return file === undefined ? undefined : path.dirname(file);
+}
+
+/** The file path of a `file:` URI, or undefined for other schemes (or a malformed URI). */
+export function uriPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
-    return path.dirname(fileURLToPath(uri));
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The text of a regular file of at most `maxBytes` (UTF-8), or undefined when it is missing, not a
+ * regular file, too large or unreadable. Never throws. The one disk read of the server's and the
+ * CLI's file readers.
+ */
+export function readTextFile(full: string, maxBytes: number): string | undefined {
+  try {
+    const stat = fs.statSync(full);
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    return fs.readFileSync(full, 'utf8');
   } catch {
     return undefined;
   }
@@ -34,14 +55,7 @@ export function resolveScriptPath(folder: string, written: string, home: string 
 export function diskFileReader(folder: string): FileReader {
   return (written) => {
     const full = resolveScriptPath(folder, written);
-    if (!full) return undefined;
-    try {
-      const stat = fs.statSync(full);
-      if (!stat.isFile() || stat.size > MAX_FIX_INPUT_BYTES) return undefined;
-      return fs.readFileSync(full, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return full ? readTextFile(full, MAX_FIX_INPUT_BYTES) : undefined;
   };
 }
 

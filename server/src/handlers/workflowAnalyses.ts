@@ -8,7 +8,8 @@ import { sharedSchemaRegistry } from '../workflow/schema/builtin';
 import type { SchemaRegistry } from '../workflow/schema/registry';
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from '../workflow/types';
 import { prepareWorkflowEngine } from '../workflow/warmUp';
-import { uriPath, WorkflowFiles } from './workflowFiles';
+import { uriPath } from './fileReader';
+import { WorkflowFiles } from './workflowFiles';
 
 /** Language ids editors give the files the workflow engine reads. */
 const WORKFLOW_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'cwl']);

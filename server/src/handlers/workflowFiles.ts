@@ -1,22 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { pathToFileURL } from 'url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkflowFileReader } from '../workflow/types';
 
 /** Schema files and Snakefiles larger than this are not read. */
 const MAX_READ_BYTES = 8 * 1024 * 1024;
-
-/** The file path of a `file:` URI, or undefined for other schemes. */
-export function uriPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The engine's file reader at the server's edge: the text of an open document when the editor has
