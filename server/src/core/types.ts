@@ -65,6 +65,22 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
+/** One completion item as plain data (the server's edge turns it into LSP); `kind` is the feature's own. */
+export interface Completion<Kind extends string = string> {
+  label: string;
+  kind: Kind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Text to insert; a snippet (with $1 tab stops) when `isSnippet`. */
+  insertText: string;
+  isSnippet: boolean;
+  /** The text the item replaces. */
+  range: Range;
+  sortText: string;
+  filterText?: string;
+}
+
 export function range(line: number, start: number, endLine: number, end: number): Range {
   return { start: { line, character: start }, end: { line: endLine, character: end } };
 }

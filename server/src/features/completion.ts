@@ -1,24 +1,12 @@
 import type { JobScriptAnalysis } from '../analyze';
-import { lineRange, type Position, type Range } from '../core/types';
+import { lineRange, type Completion, type Position, type Range } from '../core/types';
 import type { AnalysisSettings } from '../rules/types';
 import type { OptionSpec } from '../slurm/options/types';
 import { grammarFor } from '../slurm/values/registry';
 import { optionMarkdown, optionSignature } from './optionDocs';
 import { valueContextFor } from '../rules/valueContext';
 
-export interface CompletionEntry {
-  label: string;
-  kind: 'option' | 'value' | 'directive' | 'snippet';
-  detail?: string;
-  documentation?: string;
-  /** Text to insert; a snippet (with $1 tab stops) when `isSnippet`. */
-  insertText: string;
-  isSnippet: boolean;
-  /** The text the entry replaces. */
-  range: Range;
-  sortText: string;
-  filterText?: string;
-}
+export type CompletionEntry = Completion<'option' | 'value' | 'directive' | 'snippet'>;
 
 /** Options offered first when completing a fresh directive: what almost every job sets. */
 const COMMON = ['job-name', 'time', 'partition', 'nodes', 'ntasks', 'cpus-per-task', 'mem', 'output', 'error', 'gres', 'gpus', 'array', 'account', 'mail-type', 'mail-user', 'dependency', 'qos', 'constraint'];

@@ -1,5 +1,5 @@
 import { CodeActionKind, DiagnosticSeverity, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionItemKind, type CodeAction, type Diagnostic, type TextDocumentEdit, type CreateFile, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Finding, Fix, Range, Severity } from '../core/types';
+import type { Completion, Finding, Fix, Severity } from '../core/types';
 import { ruleDocsUrl } from '../rules';
 
 export const SOURCE = 'hpc-workflows';
@@ -71,21 +71,8 @@ export function toCodeAction(uri: string, fix: Fix, diagnostics: Diagnostic[], k
   return action;
 }
 
-/** What the job-script and workflow completion features both return for one entry. */
-export interface CompletionEntryLike {
-  label: string;
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  range: Range;
-  insertText: string;
-  isSnippet?: boolean;
-  sortText?: string;
-  filterText?: string;
-}
-
 /** A completion entry as an LSP completion item that replaces `range` with its text. */
-export function toCompletionItem(e: CompletionEntryLike, kind: CompletionItemKind): CompletionItem {
+export function toCompletionItem(e: Completion, kind: CompletionItemKind): CompletionItem {
   return {
     label: e.label,
     kind,

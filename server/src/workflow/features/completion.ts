@@ -1,5 +1,5 @@
 import type { Pair } from 'yaml';
-import { lineRange, type Position, type Range } from '../../core/types';
+import { lineRange, type Completion, type Position } from '../../core/types';
 import type { WorkflowAnalysis } from '../analyze';
 import { pathAt } from '../read/locate';
 import { keyText } from '../read/toValue';
@@ -11,20 +11,8 @@ import { studyDependsCompletions } from '../rules/study/completion';
 import { keySlotAt } from './cursor';
 import { documentAt, schemaMarkdown } from './hover';
 
-/** One completion item as plain data (the server's edge turns it into LSP). */
-export interface WorkflowCompletion {
-  label: string;
-  kind: 'key' | 'value' | 'snippet';
-  detail?: string;
-  documentation?: string;
-  /** Text to insert; a snippet (with $1 tab stops) when `isSnippet`. */
-  insertText: string;
-  isSnippet: boolean;
-  /** The text the item replaces. */
-  range: Range;
-  sortText: string;
-  filterText?: string;
-}
+/** One completion item of a workflow file. */
+export type WorkflowCompletion = Completion<'key' | 'value' | 'snippet'>;
 
 /** An `x-snippet` of a schema: a new entry (a step, a tool input) with tab stops. */
 interface EntrySnippet {
